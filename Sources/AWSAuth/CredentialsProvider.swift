@@ -1,0 +1,43 @@
+/// A source of AWS credentials (environment, shared profile, SSO, STS, IMDS, container endpoint, ...).
+///
+/// Contract for implementations:
+/// - throw ``CredentialsNotFound`` when the source is simply not configured (no variables, no profile):
+///   a ``CredentialsProviderChain`` then moves on to the next provider;
+/// - throw any other error when the source *is* configured but fails (bad file, endpoint down): the chain
+///   stops there, as aws-sdk-go-v2 does, so a broken configuration is not silently bypassed;
+/// - never put a secret into an error or log message.
+public protocol CredentialsProvider: Sendable {
+    /// Returns credentials, fetching or refreshing them as the source requires.
+    func credentials() async throws -> Credentials
+    /// Short name used in diagnostics ("environment", "profile dev", ...).
+    var providerName: String { get }
+}
+
+extension CredentialsProvider {
+    public var providerName: String { String(describing: Self.self) }
+}
+
+/// Thrown by a provider whose source is not configured; `reason` says what was looked for.
+public struct CredentialsNotFound: Error, Sendable, CustomStringConvertible {
+    public let provider: String
+    public let reason: String
+
+    public init(provider: String, reason: String) {
+        self.provider = provider
+        self.reason = reason
+    }
+
+    public var description: String { "\(provider): \(reason)" }
+}
+
+/// Fixed credentials given in code or configuration.
+public struct StaticCredentialsProvider: CredentialsProvider {
+    private let value: Credentials
+
+    public init(_ credentials: Credentials) {
+        self.value = credentials
+    }
+
+    public func credentials() async throws -> Credentials { value }
+    public var providerName: String { "static" }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import S3Destination
+import SwiftProtobuf
+
+/// The plugin as the protobuf messages of CloudQuery protocol v3 see it. Both transports
+/// (gRPC `serve` and `stdio`) call this one value, so they hold no plugin logic themselves.
+public struct PluginService: Sendable {
+    public typealias V3 = Cloudquery_Plugin_V3_Plugin
+    let plugin: DestinationPlugin
+
+    public init(plugin: DestinationPlugin) {
+        self.plugin = plugin
+    }
+
+    /// Protocol versions this plugin speaks (the CLI requires 3).
+    public func getVersions() -> Cloudquery_Discovery_V1_GetVersions.Response {
+        var response = Cloudquery_Discovery_V1_GetVersions.Response()
+        response.versions = [3]
+        return response
+    }
+
+    public func getName() -> Cloudquery_Plugin_V3_GetName.Response {
+        var response = Cloudquery_Plugin_V3_GetName.Response()
+        response.name = DestinationPlugin.name
+        return response
+    }
+
+    public func getVersion() -> Cloudquery_Plugin_V3_GetVersion.Response {
+        var response = Cloudquery_Plugin_V3_GetVersion.Response()
+        response.version = DestinationPlugin.version
+        return response
+    }
+
+    public func getSpecSchema() -> Cloudquery_Plugin_V3_GetSpecSchema.Response {
+        var response = Cloudquery_Plugin_V3_GetSpecSchema.Response()
+        response.jsonSchema = DestinationPlugin.jsonSchema
+        return response
+    }
+
+    public func initialize(_ request: Cloudquery_Plugin_V3_Init.Request) async throws -> Cloudquery_Plugin_V3_Init.Response {
+        do {
+            try await plugin.initialize(
+                spec: [UInt8](request.spec), noConnection: request.noConnection, invocationID: request.invocationID)
+        } catch let error as PluginError {
+            // The Go SDK's wording, so users see the same text as with the Go plugin.
+            throw PluginError(error.code, "failed to init plugin: failed to initialize client: \(error.message)")
+        }
+        return Cloudquery_Plugin_V3_Init.Response()
+    }
+
+    /// Consumes a Write client stream. Returns only when every object of the stream is in S3.
+    public func write<Requests: AsyncSequence>(_ requests: Requests) async throws -> Cloudquery_Plugin_V3_Write.Response
+    where Requests.Element == Cloudquery_Plugin_V3_Write.Request {
+        let messages = requests.compactMap { request -> WriteMessage? in
+            switch request.message {
+            case .migrateTable(let m): return .migrateTable(schemaIPC: [UInt8](m.table), force: m.migrateForce)
+            case .insert(let m): return .insert(recordIPC: [UInt8](m.record))
+            case .delete(let m):
+                return .deleteStale(table: m.tableName, sourceName: m.sourceName, syncTime: m.syncTime.date)
+            case .deleteRecord(let m): return .deleteRecord(table: m.tableName)
+            case nil: return nil  // an empty oneof (e.g. a field from a newer protocol) carries nothing
+            }
+        }
+        try await plugin.write(messages)
+        return Cloudquery_Plugin_V3_Write.Response()
+    }
+
+    public func close() async throws -> Cloudquery_Plugin_V3_Close.Response {
+        try await plugin.close()
+        return Cloudquery_Plugin_V3_Close.Response()
+    }
+
+    public func testConnection(_ request: Cloudquery_Plugin_V3_TestConnection.Request) async -> Cloudquery_Plugin_V3_TestConnection.Response {
+        let outcome = await plugin.testConnection(spec: [UInt8](request.spec))
+        var response = Cloudquery_Plugin_V3_TestConnection.Response()
+        response.success = outcome.success
+        response.failureCode = outcome.failureCode
+        response.failureDescription = outcome.failureDescription
+        return response
+    }
+
+    /// Sync, Read, GetTables and Transform* belong to sources and transformers.
+    public static func unimplemented(_ method: String) -> PluginError {
+        PluginError(.unimplemented, "\(method) is not supported by the s3 destination plugin")
+    }
+}

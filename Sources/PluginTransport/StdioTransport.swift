@@ -1,0 +1,184 @@
+import Foundation
+import Logging
+import S3Destination
+import SwiftProtobuf
+
+/// `cq-dest-s3 stdio`: the plugin's RPCs over length-prefixed frames on stdin/stdout.
+///
+/// Every frame carries one `Cqdests3_Stdio_V1_Envelope`. Unary call: the client sends one envelope
+/// (method + request); the plugin answers one envelope (method + response, or a non-zero status).
+/// Write: the client sends any number of envelopes with method `.../Write` and a `Write.Request`,
+/// then one with `end_of_stream`; the plugin answers once, after the objects are uploaded. If the
+/// Write fails early, the plugin answers at once and ignores the rest of that stream up to its
+/// `end_of_stream`. Calls are sequential. README.md documents this for client authors.
+public struct StdioTransport: Sendable {
+    let service: PluginService
+    let logger: Logger
+
+    public init(service: PluginService, logger: Logger) {
+        self.service = service
+        self.logger = logger
+    }
+
+    static let writeMethod = "/cloudquery.plugin.v3.Plugin/Write"
+
+    /// Serves until stdin ends.
+    public func run(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) async throws {
+        let frames = FrameReader(input: input)
+        while let envelope = try await frames.next() {
+            if envelope.method == Self.writeMethod {
+                try await handleWrite(first: envelope, frames: frames, output: output)
+            } else {
+                let reply = await handleUnary(envelope)
+                try send(reply, to: output)
+            }
+        }
+    }
+
+    private func handleUnary(_ envelope: Cqdests3_Stdio_V1_Envelope) async -> Cqdests3_Stdio_V1_Envelope {
+        let method = envelope.method
+        do {
+            let bytes = envelope.message
+            let response: any SwiftProtobuf.Message
+            switch method {
+            case "/cloudquery.discovery.v1.Discovery/GetVersions": response = service.getVersions()
+            case "/cloudquery.plugin.v3.Plugin/GetName": response = service.getName()
+            case "/cloudquery.plugin.v3.Plugin/GetVersion": response = service.getVersion()
+            case "/cloudquery.plugin.v3.Plugin/GetSpecSchema": response = service.getSpecSchema()
+            case "/cloudquery.plugin.v3.Plugin/Init":
+                response = try await service.initialize(Cloudquery_Plugin_V3_Init.Request(serializedBytes: bytes))
+            case "/cloudquery.plugin.v3.Plugin/Close": response = try await service.close()
+            case "/cloudquery.plugin.v3.Plugin/TestConnection":
+                response = await service.testConnection(Cloudquery_Plugin_V3_TestConnection.Request(serializedBytes: bytes))
+            default:
+                let name = method.split(separator: "/").last.map(String.init) ?? method
+                if method.hasPrefix("/cloudquery.plugin.v3.Plugin/") {
+                    throw PluginService.unimplemented(name)
+                }
+                throw PluginError(.unimplemented, "unknown method \"\(method)\"")
+            }
+            return reply(method: method, message: try response.serializedBytes())
+        } catch {
+            return failure(method: method, error)
+        }
+    }
+
+    private func handleWrite(first: Cqdests3_Stdio_V1_Envelope, frames: FrameReader, output: FileHandle) async throws {
+        let requests = StdioWriteRequests(first: first, frames: frames)
+        let reply: Cqdests3_Stdio_V1_Envelope
+        do {
+            let response = try await service.write(requests)
+            reply = self.reply(method: Self.writeMethod, message: try response.serializedBytes())
+        } catch {
+            reply = failure(method: Self.writeMethod, error)
+        }
+        try send(reply, to: output)
+        // After an early failure the client may still be sending: drop the rest of this stream.
+        if !requests.state.reachedEnd { try await frames.skipWriteStream() }
+    }
+
+    private func reply(method: String, message: [UInt8]) -> Cqdests3_Stdio_V1_Envelope {
+        var envelope = Cqdests3_Stdio_V1_Envelope()
+        envelope.method = method
+        envelope.message = Data(message)
+        return envelope
+    }
+
+    private func failure(method: String, _ error: Error) -> Cqdests3_Stdio_V1_Envelope {
+        var envelope = Cqdests3_Stdio_V1_Envelope()
+        envelope.method = method
+        if let error = error as? PluginError {
+            envelope.statusCode = Int32(error.code.rawValue)
+            envelope.statusMessage = error.message
+        } else {
+            envelope.statusCode = Int32(PluginError.Code.internal.rawValue)
+            envelope.statusMessage = String(describing: error)
+        }
+        logger.error("\(method) failed", metadata: ["error": "\(envelope.statusMessage)"])
+        return envelope
+    }
+
+    private func send(_ envelope: Cqdests3_Stdio_V1_Envelope, to output: FileHandle) throws {
+        try output.write(contentsOf: StdioFraming.frame(try envelope.serializedBytes()))
+    }
+}
+
+/// Reads envelopes from stdin on a thread of its own (blocking reads stay off Swift's cooperative pool).
+final class FrameReader: @unchecked Sendable {
+    private let input: FileHandle
+    private let queue = DispatchQueue(label: "cq-dest-s3.stdio.reader")
+    init(input: FileHandle) { self.input = input }
+
+    func next() async throws -> Cqdests3_Stdio_V1_Envelope? {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                do {
+                    guard let frame = try StdioFraming.readFrame(from: self.input) else {
+                        continuation.resume(returning: nil)
+                        return
+                    }
+                    continuation.resume(returning: try Cqdests3_Stdio_V1_Envelope(serializedBytes: frame))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    /// Drops the remaining envelopes of a Write stream that already failed, up to its end_of_stream.
+    func skipWriteStream() async throws {
+        while let envelope = try await next() {
+            if envelope.endOfStream { return }
+        }
+    }
+}
+
+/// The Write stream as the plugin pulls it: each `next()` reads one frame, so a slow upload
+/// back-pressures the client instead of buffering stdin in memory.
+struct StdioWriteRequests: AsyncSequence, Sendable {
+    typealias Element = Cloudquery_Plugin_V3_Write.Request
+
+    final class State: @unchecked Sendable {
+        var pending: Cqdests3_Stdio_V1_Envelope?
+        var reachedEnd = false
+        init(first: Cqdests3_Stdio_V1_Envelope) { pending = first }
+    }
+
+    let frames: FrameReader
+    let state: State
+
+    init(first: Cqdests3_Stdio_V1_Envelope, frames: FrameReader) {
+        self.frames = frames
+        self.state = State(first: first)
+    }
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let frames: FrameReader
+        let state: State
+
+        mutating func next() async throws -> Element? {
+            if state.reachedEnd { return nil }
+            let envelope: Cqdests3_Stdio_V1_Envelope
+            if let pending = state.pending {
+                envelope = pending
+                state.pending = nil
+            } else {
+                guard let read = try await frames.next() else {
+                    state.reachedEnd = true
+                    throw StdioError("input ended inside a Write stream (no end_of_stream envelope)")
+                }
+                envelope = read
+            }
+            if envelope.endOfStream {
+                state.reachedEnd = true
+                return nil
+            }
+            guard envelope.method == StdioTransport.writeMethod else {
+                throw StdioError("got \(envelope.method) inside a Write stream; send an end_of_stream envelope first")
+            }
+            return try Element(serializedBytes: envelope.message)
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(frames: frames, state: state) }
+}

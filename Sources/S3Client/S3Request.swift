@@ -1,0 +1,28 @@
+import AWSAuth
+
+/// One S3 API call before addressing and signing: the reusable layer every operation builds on.
+///
+/// PutObject is a `PUT` with a body; the multipart calls are the same shape with `query` items
+/// (`uploads`, `partNumber`/`uploadId`) and XML bodies; GetObject a `GET` with a larger
+/// `maxResponseBytes`. ``S3Client/send(_:)`` turns it into a signed HTTP request and throws ``S3Error``
+/// for error answers.
+struct S3Request: Sendable {
+    /// Operation name for errors and logs (`PutObject`).
+    var operation: String
+    var method: String
+    var bucket: String
+    /// Raw (unencoded) object key; empty for bucket-level calls.
+    var key: String
+    /// Raw query items; a `nil` value is a bare name (`?uploads`).
+    var query: [(name: String, value: String?)] = []
+    /// Headers to send and sign besides the ones the client adds (Host, x-amz-date, …).
+    var headers: [HTTPHeader] = []
+    var body: [UInt8] = []
+    var maxResponseBytes: Int = 64 << 20
+}
+
+/// An ``S3Request`` resolved to a URL and signed.
+struct PreparedRequest: Sendable {
+    let http: HTTPRequest
+    let signature: SigV4Signature
+}

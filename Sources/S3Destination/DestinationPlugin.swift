@@ -1,0 +1,141 @@
+import AWSAuth
+import FileFormats
+import Foundation
+import Logging
+
+/// The S3 destination plugin: Init → Write → Close (repeatable on one process, as the CLI does
+/// with several sources), plus TestConnection and the spec's JSON schema.
+public actor DestinationPlugin {
+    public static let name = "s3"
+    public static let version = "v0.1.0"
+    public static var jsonSchema: String { DestinationSpecSchema.json }
+    /// Objects uploaded at once per Write stream (each holds one finished batch).
+    static let uploadConcurrency = 4
+
+    private let logger: Logger
+    private let environment: [String: String]
+    private let makeStore: @Sendable (DestinationConfig, CredentialsProvider, Logger) throws -> ObjectStore
+    private var session: Session?
+
+    /// What Init established.
+    struct Session {
+        let config: DestinationConfig
+        let store: ObjectStore
+    }
+
+    public init(
+        logger: Logger,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        makeStore: (@Sendable (DestinationConfig, CredentialsProvider, Logger) throws -> ObjectStore)? = nil
+    ) {
+        self.logger = logger
+        self.environment = environment
+        self.makeStore = makeStore ?? { config, credentials, logger in
+            try S3ObjectStore(config: config, credentials: credentials, logger: logger)
+        }
+    }
+
+    /// Parses and validates the spec, finds credentials and (with `test_write`) writes the test object.
+    public func initialize(spec: [UInt8], noConnection: Bool, invocationID: String) async throws {
+        session = nil
+        if noConnection { return }  // as Go: a bare client, the spec is not even parsed
+        let config: DestinationConfig
+        do {
+            config = try DestinationConfig.load(spec: spec, invocationID: invocationID)
+        } catch {
+            throw PluginError(.invalidArgument, String(describing: error))
+        }
+        try FormatSupport.check(config)
+        let credentials = try await resolveCredentials(config)
+        let store = try makeStore(config, credentials, logger)
+        if config.testWrite {
+            let key = config.testObjectKey(time: Date())
+            do {
+                try await store.put(key: key, body: [], contentType: nil)
+            } catch {
+                throw PluginError(.internal, "failed to write test file to S3\n\(error)")
+            }
+        }
+        session = Session(config: config, store: store)
+        logger.info("initialized", metadata: [
+            "bucket": "\(config.bucket)", "path": "\(config.path)", "format": "\(config.outputFormat.rawValue)",
+            "invocation_id": "\(invocationID)",
+        ])
+    }
+
+    /// Consumes one Write stream; returns once every object it produced is in S3.
+    public func write<Messages: AsyncSequence>(_ messages: Messages) async throws where Messages.Element == WriteMessage {
+        guard let session else {
+            throw PluginError(.failedPrecondition, "Write called before a successful Init")
+        }
+        let config = session.config
+        let uploads = UploadQueue(store: session.store, limit: Self.uploadConcurrency, logger: logger)
+        let timeout: Duration? = config.batchTimeout.nanoseconds > 0 ? .nanoseconds(config.batchTimeout.nanoseconds) : nil
+        let writer = WriteSession(
+            settings: .init(
+                limits: BatchLimits(rows: config.batchSize, bytes: config.batchSizeBytes),
+                timeout: timeout,
+                contentType: config.contentType,
+                objectKey: { table, time in config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time) },
+                makeEncoder: { schema in try FormatSupport.makeEncoder(config, schema: schema) }),
+            uploads: uploads, logger: logger)
+        let ticker = timeout.map { timeout in
+            Task {
+                // Ticks often enough that a batch closes within ~1/10 of its timeout (at most 1 s late).
+                let period = min(timeout / 10, .seconds(1))
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: period)
+                    try? await writer.tick()
+                }
+            }
+        }
+        defer { ticker?.cancel() }
+        for try await message in messages {
+            try await writer.handle(message)
+        }
+        try await writer.finish()
+        let summary = (objects: await uploads.objects, rows: await uploads.rows, bytes: await uploads.bytes)
+        logger.info("write finished", metadata: [
+            "objects": "\(summary.objects)", "rows": "\(summary.rows)", "bytes": "\(summary.bytes)",
+        ])
+    }
+
+    public func close() async throws {
+        session = nil
+    }
+
+    /// The Go plugin's connection test: a fresh client with a random invocation id;
+    /// a failed test write is `UNAUTHORIZED`, anything else `INVALID_SPEC`.
+    public func testConnection(spec: [UInt8]) async -> TestConnectionOutcome {
+        let probe = DestinationPlugin(logger: logger, environment: environment, makeStore: makeStore)
+        do {
+            try await probe.initialize(spec: spec, noConnection: false, invocationID: UUID().uuidString.lowercased())
+            return TestConnectionOutcome(success: true, failureCode: "", failureDescription: "")
+        } catch {
+            let message = String(describing: error)
+            let code = message.hasPrefix("failed to write test file to S3") ? "UNAUTHORIZED" : "INVALID_SPEC"
+            return TestConnectionOutcome(success: false, failureCode: code, failureDescription: message)
+        }
+    }
+
+    private func resolveCredentials(_ config: DestinationConfig) async throws -> CredentialsProvider {
+        // The full AWS chain (profiles, SSO, web identity, containers, IMDS) arrives with its own issue.
+        let provider = CredentialsProviderChain([EnvironmentCredentialsProvider(environment: environment)])
+        do {
+            _ = try await provider.credentials()
+        } catch {
+            // The detail (which providers were tried, and why each was skipped) goes to the log.
+            logger.error("failed to retrieve AWS credentials", metadata: ["error": "\(error)"])
+            throw PluginError(.internal,
+                "error retrieving AWS credentials (see logs for details). Please verify your credentials and try again")
+        }
+        return provider
+    }
+}
+
+/// The result of TestConnection.
+public struct TestConnectionOutcome: Sendable {
+    public var success: Bool
+    public var failureCode: String
+    public var failureDescription: String
+}

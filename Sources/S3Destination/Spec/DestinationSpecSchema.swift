@@ -1,0 +1,396 @@
+/// The JSON schema (draft 2020-12) returned by `GetSpecSchema`. The CLI checks the `spec:`
+/// block against it in `cloudquery validate-config`; during `sync` the Go-compatible
+/// `validate()` is the gate.
+///
+/// It accepts and rejects the same documents as the Go plugin's schema (`cloudquery/s3` v7):
+/// required keys, enums, patterns, the `format` ↔ `format_spec` pairing, the no_rotate /
+/// {{UUID}} / batching rules and the `errorMessage` texts the CLI shows.
+public enum DestinationSpecSchema {
+    public static let json: String = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://cq-dest-s3.invalid/destination-spec",
+  "$ref": "#/$defs/Spec",
+  "$defs": {
+    "Spec": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["format", "bucket", "region", "path"],
+      "properties": {
+        "format": {
+          "type": "string",
+          "enum": ["csv", "json", "parquet"],
+          "description": "File format of the objects written to S3."
+        },
+        "format_spec": {
+          "oneOf": [
+            {
+              "anyOf": [
+                {"$ref": "#/$defs/CSVSpec"},
+                {"$ref": "#/$defs/JSONSpec"},
+                {"$ref": "#/$defs/ParquetSpec"}
+              ]
+            },
+            {"type": "null"}
+          ]
+        },
+        "compression": {
+          "type": "string",
+          "enum": ["", "gzip"],
+          "description": "Compression applied to CSV and JSON objects. Empty or missing means none."
+        },
+        "bucket": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Name of the S3 bucket the objects are written to."
+        },
+        "region": {
+          "type": "string",
+          "minLength": 1,
+          "description": "AWS region of the bucket."
+        },
+        "local_profile": {
+          "type": "string",
+          "description": "Name of a profile from the shared AWS config/credentials files to authenticate with. Cannot be combined with `credentials`.",
+          "examples": ["my_aws_profile"]
+        },
+        "credentials": {
+          "oneOf": [
+            {"$ref": "#/$defs/Credentials"},
+            {"type": "null"}
+          ]
+        },
+        "path": {
+          "type": "string",
+          "pattern": "^[^/].*$",
+          "errorMessage": "value should not start with /",
+          "description": "Object key template inside the bucket, e.g. `path/to/files/{{TABLE}}/{{UUID}}.parquet`.\nPlaceholders:\n- `{{TABLE}}`: the table name\n- `{{TABLE_HYPHEN}}`: the table name with `_` replaced by `-`\n- `{{FORMAT}}`: the format name plus the compression extension (`csv`, `json.gz`, `parquet`, ...)\n- `{{UUID}}`: a random UUID, new for every object\n- `{{SYNC_ID}}`: the id of the sync invocation\n- `{{YEAR}}`, `{{MONTH}}`, `{{DAY}}`, `{{HOUR}}`, `{{MINUTE}}`: the UTC time the object is created (zero padded)\n\nA path without `{{TABLE}}` gets `/{{TABLE}}.<format>.{{UUID}}` appended (`/{{TABLE}}.<format>` with `no_rotate`).",
+          "examples": ["path/to/files/{{TABLE}}/{{UUID}}.parquet"]
+        },
+        "no_rotate": {
+          "type": "boolean",
+          "default": false,
+          "description": "Write exactly one object per table (no batching; the path must not contain `{{UUID}}`)."
+        },
+        "athena": {
+          "type": "boolean",
+          "default": false,
+          "description": "Rewrite keys inside JSON columns so that Glue crawlers and Athena (Hive metastore) accept them."
+        },
+        "test_write": {
+          "oneOf": [
+            {
+              "type": "boolean",
+              "default": true,
+              "description": "Upload an empty test object at startup to verify write access."
+            },
+            {"type": "null"}
+          ]
+        },
+        "content_type": {
+          "type": "string",
+          "default": "",
+          "description": "Content-Type for uploaded objects. By default: `text/csv`, `application/json`, `application/vnd.apache.parquet`, or `application/gzip` when compressed."
+        },
+        "endpoint": {
+          "type": "string",
+          "default": "",
+          "description": "Custom S3 endpoint URL for S3-compatible stores such as MinIO or Ceph (see also `use_path_style`)."
+        },
+        "server_side_encryption_configuration": {
+          "oneOf": [
+            {"$ref": "#/$defs/ServerSideEncryptionConfiguration"},
+            {"type": "null"}
+          ]
+        },
+        "use_path_style": {
+          "type": "boolean",
+          "default": false,
+          "description": "Address the bucket in the URL path (`https://host/BUCKET/KEY`) instead of the host name."
+        },
+        "endpoint_skip_tls_verify": {
+          "type": "boolean",
+          "default": false,
+          "description": "Skip TLS certificate verification for the S3 endpoint (meant for custom endpoints)."
+        },
+        "acl": {
+          "type": "string",
+          "default": "",
+          "description": "Canned ACL for uploaded objects, e.g. `bucket-owner-full-control`."
+        },
+        "write_empty_objects_for_empty_tables": {
+          "type": "boolean",
+          "default": false,
+          "description": "Write an empty Parquet object (schema only) for tables that receive no rows."
+        },
+        "batch_size": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "default": 10000,
+              "description": "Maximum number of rows per object. Defaults to 10000 (0 with `no_rotate`)."
+            },
+            {"type": "null"}
+          ]
+        },
+        "batch_size_bytes": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "default": 52428800,
+              "description": "Maximum in-memory (Arrow) size of the rows per object. Defaults to 52428800 (50 MiB; 0 with `no_rotate`)."
+            },
+            {"type": "null"}
+          ]
+        },
+        "batch_timeout": {
+          "oneOf": [
+            {
+              "$ref": "#/$defs/Duration",
+              "default": "30s",
+              "description": "Maximum time an object stays open before it is completed. Defaults to `30s` (`0s` with `no_rotate`)."
+            },
+            {"type": "null"}
+          ]
+        },
+        "aws_debug": {
+          "type": "boolean",
+          "default": false,
+          "description": "Log AWS requests and responses (needs `--log-level debug`)."
+        },
+        "max_retries": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "default": 3,
+              "description": "Maximum number of attempts per S3 request."
+            },
+            {"type": "null"}
+          ]
+        },
+        "max_backoff": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "default": 30,
+              "description": "Maximum wait between retries, in seconds."
+            },
+            {"type": "null"}
+          ]
+        },
+        "part_size": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "default": 5242880,
+              "description": "Size in bytes of each multipart upload part (5 MiB by default)."
+            },
+            {"type": "null"}
+          ]
+        }
+      },
+      "oneOf": [
+        {
+          "properties": {
+            "format": {"type": "string", "const": "csv"},
+            "format_spec": {"oneOf": [{"$ref": "#/$defs/CSVSpec"}, {"type": "null"}]}
+          }
+        },
+        {
+          "properties": {
+            "format": {"type": "string", "const": "json"},
+            "format_spec": {"oneOf": [{"$ref": "#/$defs/JSONSpec"}, {"type": "null"}]}
+          }
+        },
+        {
+          "properties": {
+            "format": {"type": "string", "const": "parquet"},
+            "format_spec": {"oneOf": [{"$ref": "#/$defs/ParquetSpec"}, {"type": "null"}]}
+          }
+        }
+      ],
+      "allOf": [
+        {
+          "title": "`path` is a clean path value",
+          "properties": {
+            "path": {
+              "type": "string",
+              "not": {"anyOf": [{"pattern": "^.*\\./.*$"}, {"pattern": "^.*//.*$"}]}
+            }
+          },
+          "errorMessage": {"properties": {"path": "value must not contain ./ or //"}}
+        },
+        {
+          "title": "Disallow {{UUID}} in path when using no_rotate",
+          "if": {
+            "properties": {"no_rotate": {"type": "boolean", "const": true}},
+            "required": ["no_rotate"]
+          },
+          "then": {
+            "properties": {
+              "path": {"type": "string", "not": {"pattern": "^.*\\{\\{UUID\\}\\}.*$"}}
+            }
+          },
+          "errorMessage": {
+            "properties": {
+              "path": "the {{UUID}} placeholder must not be present in the path when no_rotate is enabled"
+            }
+          }
+        },
+        {
+          "title": "Disallow batching when using no_rotate",
+          "if": {
+            "properties": {"no_rotate": {"type": "boolean", "const": true}},
+            "required": ["no_rotate"]
+          },
+          "then": {
+            "properties": {
+              "batch_size": {"type": "null"},
+              "batch_size_bytes": {"type": "null"},
+              "batch_timeout": {"type": "null"}
+            }
+          },
+          "errorMessage": {
+            "properties": {
+              "no_rotate": "batching options must not be present when no_rotate is enabled",
+              "batch_size": "batching options must not be present when no_rotate is enabled",
+              "batch_size_bytes": "batching options must not be present when no_rotate is enabled",
+              "batch_timeout": "batching options must not be present when no_rotate is enabled"
+            }
+          }
+        },
+        {
+          "title": "Require {{UUID}} in path when batching",
+          "if": {
+            "properties": {"no_rotate": {"type": "boolean", "const": false}}
+          },
+          "then": {
+            "properties": {
+              "path": {"type": "string", "pattern": "^.*\\{\\{UUID\\}\\}.*$"}
+            }
+          },
+          "errorMessage": {
+            "properties": {"path": "the {{UUID}} placeholder must be present in the path"}
+          }
+        },
+        {
+          "title": "write_empty_objects_for_empty_tables requires parquet format",
+          "if": {
+            "properties": {"write_empty_objects_for_empty_tables": {"type": "boolean", "const": true}},
+            "required": ["write_empty_objects_for_empty_tables"]
+          },
+          "then": {
+            "properties": {"format": {"type": "string", "const": "parquet"}},
+            "required": ["format"]
+          },
+          "errorMessage": {
+            "properties": {
+              "format": "when using `write_empty_objects_for_empty_tables` format must be set to `parquet`"
+            }
+          }
+        }
+      ]
+    },
+    "CSVSpec": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Options for CSV output.",
+      "properties": {
+        "skip_header": {
+          "type": "boolean",
+          "default": false,
+          "description": "Do not write the header row."
+        },
+        "delimiter": {
+          "type": "string",
+          "pattern": "^.$",
+          "default": ",",
+          "description": "Field delimiter: a single character (e.g. \"\\t\" for TSV)."
+        }
+      }
+    },
+    "JSONSpec": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Options for JSON Lines output (none yet)."
+    },
+    "ParquetSpec": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Options for Parquet output.",
+      "properties": {
+        "version": {
+          "type": "string",
+          "enum": ["v1.0", "v2.4", "v2.6", "v2Latest"],
+          "default": "v2Latest",
+          "description": "Parquet format version."
+        },
+        "root_repetition": {
+          "type": "string",
+          "enum": ["undefined", "required", "optional", "repeated"],
+          "default": "repeated",
+          "description": "Repetition of the schema root (Snowflake needs `undefined`)."
+        },
+        "max_row_group_length": {
+          "type": "integer",
+          "minimum": 0,
+          "default": 134217728,
+          "description": "Maximum number of rows per row group."
+        }
+      }
+    },
+    "Credentials": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "local_profile": {
+          "type": "string",
+          "description": "Name of a profile from the shared AWS config/credentials files.",
+          "examples": ["my_aws_profile"]
+        },
+        "role_arn": {
+          "type": "string",
+          "pattern": "^(arn(:[^:\n]*){5}([:/].*)?)?$",
+          "description": "ARN of a role to assume with STS."
+        },
+        "role_session_name": {
+          "type": "string",
+          "description": "Session name used when assuming `role_arn`.",
+          "examples": ["my_aws_role_session_name"]
+        },
+        "external_id": {
+          "type": "string",
+          "description": "External ID used when assuming `role_arn`.",
+          "examples": ["external_id"]
+        }
+      }
+    },
+    "ServerSideEncryptionConfiguration": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["sse_kms_key_id", "server_side_encryption"],
+      "description": "Server-side encryption settings sent with every upload.",
+      "properties": {
+        "sse_kms_key_id": {
+          "type": "string",
+          "description": "KMS key ID (x-amz-server-side-encryption-aws-kms-key-id)."
+        },
+        "server_side_encryption": {
+          "type": "string",
+          "enum": ["AES256", "aws:kms", "aws:kms:dsse"],
+          "description": "Encryption type (x-amz-server-side-encryption)."
+        }
+      }
+    },
+    "Duration": {
+      "type": "string",
+      "pattern": "^[-+]?([0-9]*(\\.[0-9]*)?[a-z]+)+$",
+      "title": "Go duration",
+      "description": "A Go duration string such as `30s`, `1m30s` or `1h`."
+    }
+  }
+}
+"""#
+}

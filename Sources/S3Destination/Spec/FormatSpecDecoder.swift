@@ -1,0 +1,151 @@
+/// filetypes' `FileSpec.UnmarshalSpec` + `SetDefaults` + `Validate`: `format_spec` decoded
+/// strictly (unknown keys refused with `json: unknown field "x"`) into the spec of the chosen
+/// format, defaults applied, then checked with filetypes' messages.
+enum FormatSpecDecoder {
+    /// The values as decoded, before defaults (Go's CSVSpec / ParquetSpec structs).
+    private struct CSVDraft {
+        var skipHeader = false
+        var delimiter = ""
+    }
+
+    private struct ParquetDraft {
+        var version = ""
+        var rootRepetition = ""
+        var maxRowGroupLength: Int64? = nil
+    }
+
+    /// Returns the validated format spec or Go's error message.
+    static func resolve(format: String, formatSpec: SpecJSONValue?, compression: String) -> Result<FormatSpec, SpecError> {
+        // UnmarshalSpec: dispatch on the format first (an empty format is "unknown" too).
+        guard let outputFormat = OutputFormat(goName: format) else {
+            return .failure(SpecError(.validation, "unknown format \(format)"))
+        }
+        let members: [(key: String, value: SpecJSONValue)]
+        switch marshalRoundTrip(formatSpec) {
+        case .success(let m): members = m
+        case .failure(let error):
+            return .failure(SpecError(.validation, GoJSON.typeError(error.kind, goType: goTypeName(outputFormat), nil)))
+        }
+
+        var state = GoDecodeState()
+        let formatSpec: FormatSpec
+        switch outputFormat {
+        case .csv:
+            var draft = CSVDraft()
+            let fields: [(name: String, field: Int)] = [("skip_header", 0), ("delimiter", 1)]
+            for (key, value) in members {
+                guard let field = GoJSON.matchField(key, in: fields) else {
+                    state.save("json: unknown field \(GoQuote.quote(key))")
+                    continue
+                }
+                let context = GoFieldContext(structName: "CSVSpec", fieldPath: [fields[field].name])
+                if field == 0 {
+                    if let b = GoJSON.bool(value, context, &state) { draft.skipHeader = b }
+                } else if let s = GoJSON.string(value, context, &state) {
+                    draft.delimiter = s
+                }
+            }
+            if let message = state.savedError { return .failure(SpecError(.validation, message)) }
+            // SetDefaults
+            let delimiter = draft.delimiter.isEmpty ? "," : draft.delimiter
+            formatSpec = .csv(CSVSpec(delimiter: delimiter, skipHeader: draft.skipHeader))
+        case .json:
+            for (key, _) in members {
+                state.save("json: unknown field \(GoQuote.quote(key))")
+            }
+            if let message = state.savedError { return .failure(SpecError(.validation, message)) }
+            formatSpec = .json
+        case .parquet:
+            var draft = ParquetDraft()
+            let fields: [(name: String, field: Int)] = [
+                ("version", 0), ("root_repetition", 1), ("max_row_group_length", 2),
+            ]
+            for (key, value) in members {
+                guard let field = GoJSON.matchField(key, in: fields) else {
+                    state.save("json: unknown field \(GoQuote.quote(key))")
+                    continue
+                }
+                let context = GoFieldContext(structName: "ParquetSpec", fieldPath: [fields[field].name])
+                switch field {
+                case 0: if let s = GoJSON.string(value, context, &state) { draft.version = s }
+                case 1: if let s = GoJSON.string(value, context, &state) { draft.rootRepetition = s }
+                default:
+                    draft.maxRowGroupLength = GoJSON.optionalInt64(
+                        value, goType: "int64", current: draft.maxRowGroupLength, context, &state)
+                }
+            }
+            if let message = state.savedError { return .failure(SpecError(.validation, message)) }
+            // SetDefaults, then the Parquet checks come after the compression check below.
+            let version = draft.version.isEmpty ? "v2Latest" : draft.version
+            let repetition = draft.rootRepetition.isEmpty ? "repeated" : draft.rootRepetition
+            let maxRows = draft.maxRowGroupLength ?? ParquetSpec.defaultMaxRowGroupLength
+            guard OutputCompression(goName: compression) != nil else {
+                return .failure(SpecError(.validation, OutputCompression.invalidValueMessage))
+            }
+            if !compression.isEmpty {
+                return .failure(SpecError(.validation, "compression is not supported for parquet format"))
+            }
+            guard let parsedVersion = ParquetVersion.allCases.first(where: { GoStrings.equal($0.rawValue, version) }) else {
+                let allowed = ParquetVersion.allCases.map(\.rawValue).joined(separator: ", ")
+                return .failure(SpecError(.validation, "invalid version: \(version). Allowed values are \(allowed)"))
+            }
+            guard let parsedRepetition = ParquetRootRepetition.allCases.first(where: { GoStrings.equal($0.rawValue, repetition) }) else {
+                let allowed = ParquetRootRepetition.allCases.map(\.rawValue).joined(separator: ", ")
+                return .failure(SpecError(
+                    .validation, "invalid rootRepetition: \(repetition). Allowed values are \(allowed)"))
+            }
+            if maxRows < 0 {
+                return .failure(SpecError(
+                    .validation, "invalid: maxRowGroupLength: \(maxRows). Must be zero or positive"))
+            }
+            return .success(.parquet(ParquetSpec(
+                version: parsedVersion, rootRepetition: parsedRepetition, maxRowGroupLength: maxRows)))
+        }
+
+        // FileSpec.Validate for CSV / JSON: compression first, then the format's own checks.
+        guard OutputCompression(goName: compression) != nil else {
+            return .failure(SpecError(.validation, OutputCompression.invalidValueMessage))
+        }
+        if case .csv(let csv) = formatSpec, csv.delimiter.utf8.count != 1 {
+            return .failure(SpecError(.validation, "delimiter must be a single character"))
+        }
+        return .success(formatSpec)
+    }
+
+    private static func goTypeName(_ format: OutputFormat) -> String {
+        switch format {
+        case .csv: return "csv.CSVSpec"
+        case .json: return "json.JSONSpec"
+        case .parquet: return "parquet.ParquetSpec"
+        }
+    }
+
+    /// What the strict decoder sees after Go's `json.Marshal(FormatSpec)`: object keys
+    /// de-duplicated (a Go map keeps the last value) and sorted byte-wise, numbers rewritten
+    /// through float64. `null` or absent gives no members; a non-object fails with its kind.
+    private static func marshalRoundTrip(
+        _ value: SpecJSONValue?
+    ) -> Result<[(key: String, value: SpecJSONValue)], KindError> {
+        guard let value, value != .null else { return .success([]) }
+        guard case .object(let members) = value else {
+            return .failure(KindError(kind: value.goKindName))
+        }
+        var lastIndexByKey: [[UInt8]: Int] = [:]
+        for (index, member) in members.enumerated() {
+            lastIndexByKey[Array(member.key.utf8)] = index
+        }
+        let kept = lastIndexByKey
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map { members[$0.value] }
+        return .success(kept.map { member in
+            if case .number(let literal) = member.value, let double = GoFloat.parse(literal) {
+                return (member.key, .number(GoFloat.jsonText(double)))
+            }
+            return (member.key, member.value)
+        })
+    }
+
+    private struct KindError: Error {
+        let kind: String
+    }
+}

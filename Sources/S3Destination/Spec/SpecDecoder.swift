@@ -1,0 +1,255 @@
+/// Decodes the Init request's spec bytes into a `DestinationSpec` the way the Go plugin's
+/// `json.Unmarshal(spec, &c.spec)` does: unknown keys ignored, keys matched
+/// case-insensitively, `null` meaning "leave as is" (or "absent" for pointer fields), and
+/// errors worded like Go's, wrapped as `failed to unmarshal s3 spec: ...`.
+enum SpecDecoder {
+    static func decodeSpec<Bytes: Collection>(_ bytes: Bytes) throws -> DestinationSpec where Bytes.Element == UInt8 {
+        let document: SpecJSONValue
+        do {
+            document = try SpecJSONParser.parse(bytes)
+        } catch let error as SpecJSONSyntaxError {
+            throw failure(error.message)
+        }
+        var state = GoDecodeState()
+        var spec = DestinationSpec()
+        do {
+            try decodeSpecObject(document, into: &spec, &state)
+        } catch let abort as GoDecodeAbort {
+            throw failure(abort.message)
+        }
+        if let message = state.savedError {
+            throw failure(message)
+        }
+        return spec
+    }
+
+    private static func failure(_ message: String) -> SpecError {
+        SpecError(.decode, "failed to unmarshal s3 spec: " + message)
+    }
+
+    /// The Go struct fields of `spec.Spec` by JSON name (25 keys); the first three are promoted
+    /// from the embedded `filetypes.FileSpec`.
+    private enum Key {
+        case format, formatSpec, compression
+        case bucket, region, localProfile, credentials, path, noRotate, athena, testWrite
+        case contentType, endpoint, serverSideEncryption, usePathStyle, endpointSkipTLSVerify, acl
+        case writeEmptyObjects, batchSize, batchSizeBytes, batchTimeout, awsDebug, maxRetries
+        case maxBackoff, partSize
+    }
+
+    private static let keys: [(name: String, field: Key)] = [
+        ("format", .format), ("format_spec", .formatSpec), ("compression", .compression),
+        ("bucket", .bucket), ("region", .region), ("local_profile", .localProfile),
+        ("credentials", .credentials), ("path", .path), ("no_rotate", .noRotate), ("athena", .athena),
+        ("test_write", .testWrite), ("content_type", .contentType), ("endpoint", .endpoint),
+        ("server_side_encryption_configuration", .serverSideEncryption), ("use_path_style", .usePathStyle),
+        ("endpoint_skip_tls_verify", .endpointSkipTLSVerify), ("acl", .acl),
+        ("write_empty_objects_for_empty_tables", .writeEmptyObjects), ("batch_size", .batchSize),
+        ("batch_size_bytes", .batchSizeBytes), ("batch_timeout", .batchTimeout), ("aws_debug", .awsDebug),
+        ("max_retries", .maxRetries), ("max_backoff", .maxBackoff), ("part_size", .partSize),
+    ]
+
+    private static func decodeSpecObject(
+        _ document: SpecJSONValue, into spec: inout DestinationSpec, _ state: inout GoDecodeState
+    ) throws {
+        let members: [SpecJSONMember]
+        switch document {
+        case .object(let m):
+            members = m
+        case .null:
+            // Go sets its *Spec to nil here and then crashes in Validate; an empty spec gives
+            // the user the useful "`bucket` is required" instead.
+            return
+        default:
+            state.save(GoJSON.typeError(document.goKindName, goType: "spec.Spec", nil))
+            return
+        }
+        let root = GoFieldContext(structName: "Spec", fieldPath: [])
+        for member in members {
+            guard let key = GoJSON.matchField(member.key, in: keys) else { continue }  // unknown keys are ignored
+            try apply(key, member.value, to: &spec, root, &state)
+        }
+    }
+
+    private static func apply(
+        _ key: Key, _ value: SpecJSONValue, to spec: inout DestinationSpec, _ root: GoFieldContext,
+        _ state: inout GoDecodeState
+    ) throws {
+        func at(_ name: String) -> GoFieldContext { root.appending(name, inStruct: "Spec") }
+        func fileSpec(_ name: String) -> GoFieldContext {
+            GoFieldContext(structName: "Spec", fieldPath: root.fieldPath + ["FileSpec", name])
+        }
+        func string(_ name: String, _ field: inout String) {
+            if let s = GoJSON.string(value, at(name), &state) { field = s }
+        }
+        func bool(_ name: String, _ field: inout Bool) {
+            if let b = GoJSON.bool(value, at(name), &state) { field = b }
+        }
+
+        switch key {
+        case .format:
+            if let s = GoJSON.string(value, goType: "filetypes.FormatType", fileSpec("format"), &state) {
+                spec.format = s
+            }
+        case .formatSpec:
+            decodeFormatSpecAny(value, into: &spec, fileSpec("format_spec"), &state)
+        case .compression:
+            if let s = GoJSON.string(value, goType: "filetypes.CompressionType", fileSpec("compression"), &state) {
+                spec.compression = s
+            }
+        case .bucket: string("bucket", &spec.bucket)
+        case .region: string("region", &spec.region)
+        case .localProfile: string("local_profile", &spec.localProfile)
+        case .credentials:
+            spec.credentials = decodeCredentials(value, current: spec.credentials, at("credentials"), &state)
+        case .path: string("path", &spec.path)
+        case .noRotate: bool("no_rotate", &spec.noRotate)
+        case .athena: bool("athena", &spec.athena)
+        case .testWrite:
+            spec.testWrite = GoJSON.optionalBool(value, current: spec.testWrite, at("test_write"), &state)
+        case .contentType: string("content_type", &spec.contentType)
+        case .endpoint: string("endpoint", &spec.endpoint)
+        case .serverSideEncryption:
+            spec.serverSideEncryptionConfiguration = decodeSSE(
+                value, current: spec.serverSideEncryptionConfiguration,
+                at("server_side_encryption_configuration"), &state)
+        case .usePathStyle: bool("use_path_style", &spec.usePathStyle)
+        case .endpointSkipTLSVerify: bool("endpoint_skip_tls_verify", &spec.endpointSkipTLSVerify)
+        case .acl: string("acl", &spec.acl)
+        case .writeEmptyObjects: bool("write_empty_objects_for_empty_tables", &spec.writeEmptyObjectsForEmptyTables)
+        case .batchSize:
+            spec.batchSize = GoJSON.optionalInt64(
+                value, goType: "int64", current: spec.batchSize, at("batch_size"), &state)
+        case .batchSizeBytes:
+            spec.batchSizeBytes = GoJSON.optionalInt64(
+                value, goType: "int64", current: spec.batchSizeBytes, at("batch_size_bytes"), &state)
+        case .batchTimeout:
+            spec.batchTimeout = try decodeDuration(value, current: spec.batchTimeout, at("batch_timeout"), &state)
+        case .awsDebug: bool("aws_debug", &spec.awsDebug)
+        case .maxRetries:
+            spec.maxRetries = GoJSON.optionalInt64(
+                value, goType: "int", current: spec.maxRetries.map(Int64.init), at("max_retries"), &state
+            ).map { Int($0) }
+        case .maxBackoff:
+            spec.maxBackoff = GoJSON.optionalInt64(
+                value, goType: "int", current: spec.maxBackoff.map(Int64.init), at("max_backoff"), &state
+            ).map { Int($0) }
+        case .partSize:
+            spec.partSize = GoJSON.optionalInt64(
+                value, goType: "int64", current: spec.partSize, at("part_size"), &state)
+        }
+    }
+
+    /// `format_spec` is Go `any`: every JSON value is accepted and kept for `validate()`.
+    /// Go turns numbers into float64 here, so a number too large for float64 is refused now.
+    private static func decodeFormatSpecAny(
+        _ value: SpecJSONValue, into spec: inout DestinationSpec, _ context: GoFieldContext,
+        _ state: inout GoDecodeState
+    ) {
+        if case .null = value {
+            spec.formatSpecJSON = nil
+            return
+        }
+        var pending: [SpecJSONValue] = [value]  // depth-first, document order, no recursion
+        while let next = pending.popLast() {
+            switch next {
+            case .number(let literal):
+                if GoFloat.parse(literal) == nil {
+                    state.save(GoJSON.typeError("number " + literal, goType: "float64", context))
+                }
+            case .array(let elements):
+                pending.append(contentsOf: elements.reversed())
+            case .object(let members):
+                pending.append(contentsOf: members.reversed().map(\.value))
+            default:
+                break
+            }
+        }
+        spec.formatSpecJSON = value
+    }
+
+    /// `batch_timeout` is a `*configtype.Duration` whose `UnmarshalJSON` decodes a Go string
+    /// and runs `time.ParseDuration`. Go returns errors from `UnmarshalJSON` at once (they end
+    /// decoding and win over remembered type errors): a non-string reports type `string`, a
+    /// bad string reports `time.ParseDuration`'s message.
+    private static func decodeDuration(
+        _ value: SpecJSONValue, current: GoDuration?, _ context: GoFieldContext, _ state: inout GoDecodeState
+    ) throws -> GoDuration? {
+        switch value {
+        case .null:
+            return nil
+        case .string(let text):
+            do {
+                return try GoDuration.parse(text)
+            } catch let error as GoDurationParseError {
+                throw GoDecodeAbort(message: error.message)
+            }
+        default:
+            throw GoDecodeAbort(message: GoJSON.typeError(value.goKindName, goType: "string", context))
+        }
+    }
+
+    private static let credentialKeys: [(name: String, field: WritableKeyPath<SpecCredentials, String>)] = [
+        ("local_profile", \.localProfile), ("role_arn", \.roleARN),
+        ("role_session_name", \.roleSessionName), ("external_id", \.externalID),
+    ]
+
+    private static func decodeCredentials(
+        _ value: SpecJSONValue, current: SpecCredentials?, _ context: GoFieldContext, _ state: inout GoDecodeState
+    ) -> SpecCredentials? {
+        guard let members = objectMembers(value, goType: "spec.Credentials", context, &state) else {
+            return value == .null ? nil : current
+        }
+        var credentials = current ?? SpecCredentials()  // Go decodes into the existing struct
+        for member in members {
+            guard let field = GoJSON.matchField(member.key, in: credentialKeys) else { continue }
+            let name = credentialKeys.first { $0.field == field }?.name ?? member.key
+            if let s = GoJSON.string(member.value, context.appending(name, inStruct: "Credentials"), &state) {
+                credentials[keyPath: field] = s
+            }
+        }
+        return credentials
+    }
+
+    private static let sseKeys: [(name: String, field: WritableKeyPath<ServerSideEncryptionConfiguration, String>)] = [
+        ("sse_kms_key_id", \.sseKMSKeyID), ("server_side_encryption", \.serverSideEncryption),
+    ]
+
+    private static func decodeSSE(
+        _ value: SpecJSONValue, current: ServerSideEncryptionConfiguration?, _ context: GoFieldContext,
+        _ state: inout GoDecodeState
+    ) -> ServerSideEncryptionConfiguration? {
+        guard let members = objectMembers(
+            value, goType: "spec.ServerSideEncryptionConfiguration", context, &state)
+        else {
+            return value == .null ? nil : current
+        }
+        var sse = current ?? ServerSideEncryptionConfiguration()
+        for member in members {
+            guard let field = GoJSON.matchField(member.key, in: sseKeys) else { continue }
+            let name = sseKeys.first { $0.field == field }?.name ?? member.key
+            let goType = field == \ServerSideEncryptionConfiguration.serverSideEncryption
+                ? "types.ServerSideEncryption" : "string"
+            if let s = GoJSON.string(
+                member.value, goType: goType,
+                context.appending(name, inStruct: "ServerSideEncryptionConfiguration"), &state)
+            {
+                sse[keyPath: field] = s
+            }
+        }
+        return sse
+    }
+
+    /// The members of an object for a `*Struct` field; nil for `null` or a wrong type (saved).
+    private static func objectMembers(
+        _ value: SpecJSONValue, goType: String, _ context: GoFieldContext, _ state: inout GoDecodeState
+    ) -> [SpecJSONMember]? {
+        switch value {
+        case .object(let members): return members
+        case .null: return nil
+        default:
+            state.save(GoJSON.typeError(value.goKindName, goType: goType, context))
+            return nil
+        }
+    }
+}

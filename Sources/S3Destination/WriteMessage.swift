@@ -1,0 +1,25 @@
+import Foundation
+
+/// One message of a Write stream, transport-neutral (the transports decode protobuf into this).
+public enum WriteMessage: Sendable {
+    /// `Write.migrate_table`: an Arrow IPC stream holding only the table's schema.
+    case migrateTable(schemaIPC: [UInt8], force: Bool)
+    /// `Write.insert`: an Arrow IPC stream with the schema and one record batch.
+    case insert(recordIPC: [UInt8])
+    /// `Write.delete` (DeleteStale), sent by the CLI in `overwrite-delete-stale` mode.
+    case deleteStale(table: String, sourceName: String, syncTime: Date)
+    /// `Write.delete_record`.
+    case deleteRecord(table: String)
+
+    /// Message kinds as the Go streaming batch writer tells them apart: a change of kind flushes.
+    enum Kind { case migrateTable, insert, deleteStale, deleteRecord }
+
+    var kind: Kind {
+        switch self {
+        case .migrateTable: return .migrateTable
+        case .insert: return .insert
+        case .deleteStale: return .deleteStale
+        case .deleteRecord: return .deleteRecord
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import AWSAuth
+import Testing
+@testable import S3Client
+
+@Suite struct S3ErrorTests {
+    let request = S3Request(operation: "PutObject", method: "PUT", bucket: "my-bucket", key: "dir/file one.csv")
+
+    func response(_ status: Int, _ body: String, headers: [HTTPHeader] = []) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: headers, body: Array(body.utf8))
+    }
+
+    @Test("S3 error XML becomes S3Error; description names operation, object, status and code")
+    func signatureMismatch() {
+        let body = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match &amp; so on</Message>\
+            <AWSAccessKeyId>AKIDEXAMPLE</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256\n20250115T123045Z</StringToSign>\
+            <CanonicalRequest>PUT\n/k\n</CanonicalRequest><RequestId>tx000001</RequestId><HostId>host-7</HostId></Error>
+            """
+        let error = S3Client.error(from: response(403, body), for: request)
+        #expect(error.statusCode == 403)
+        #expect(error.code == "SignatureDoesNotMatch")
+        #expect(error.message == "The request signature we calculated does not match & so on")
+        #expect(error.requestId == "tx000001")
+        #expect(error.hostId == "host-7")
+        #expect(error.serverCanonicalRequest == "PUT\n/k\n")
+        #expect(error.serverStringToSign?.hasPrefix("AWS4-HMAC-SHA256") == true)
+        #expect(error.description == "PutObject s3://my-bucket/dir/file one.csv failed: 403 SignatureDoesNotMatch: "
+            + "The request signature we calculated does not match & so on (request id tx000001)")
+        #expect(!error.isRetryable)
+    }
+
+    @Test("without an error document the status explains the failure; ids come from headers")
+    func noBody() {
+        let error = S3Client.error(
+            from: response(404, "", headers: [HTTPHeader("x-amz-request-id", "REQ9"), HTTPHeader("x-amz-id-2", "HID")]),
+            for: request)
+        #expect(error.code == "")
+        #expect(error.message == "Not Found")
+        #expect(error.requestId == "REQ9")
+        #expect(error.hostId == "HID")
+        #expect(error.description == "PutObject s3://my-bucket/dir/file one.csv failed: 404: Not Found (request id REQ9)")
+    }
+
+    @Test("wrong-region answers point at the bucket's region")
+    func permanentRedirect() {
+        let error = S3Client.error(
+            from: response(301, "<Error><Code>PermanentRedirect</Code><Message>Use the right endpoint.</Message></Error>",
+                           headers: [HTTPHeader("x-amz-bucket-region", "eu-central-1")]),
+            for: request)
+        #expect(error.bucketRegion == "eu-central-1")
+        #expect(error.description.contains("the bucket is in region eu-central-1"))
+    }
+
+    @Test("retry classification: throttling and 5xx retry, client errors do not")
+    func retryable() {
+        #expect(S3Client.error(from: response(503, "<Error><Code>SlowDown</Code></Error>"), for: request).isRetryable)
+        #expect(S3Client.error(from: response(500, ""), for: request).isRetryable)
+        #expect(S3Client.error(from: response(400, "<Error><Code>RequestTimeout</Code></Error>"), for: request).isRetryable)
+        #expect(!S3Client.error(from: response(403, "<Error><Code>AccessDenied</Code></Error>"), for: request).isRetryable)
+        let refused = S3TransportError(operation: "PutObject", bucket: "b", key: "k", endpoint: "http://x", curlCode: 7, message: "refused")
+        let tls = S3TransportError(operation: "PutObject", bucket: "b", key: "k", endpoint: "https://x", curlCode: 60, message: "cert")
+        #expect(refused.isRetryable)
+        #expect(!tls.isRetryable)
+        #expect(tls.description.contains("TLS problem"))
+    }
+
+    @Test("XML reader: namespaces, CDATA, numeric entities, nesting")
+    func xmlReader() {
+        let xml = S3XML(Array("""
+            <?xml version="1.0"?><!-- c --><s3:InitiateMultipartUploadResult xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/">\
+            <s3:Bucket>b</s3:Bucket><s3:Key><![CDATA[a<b>&c]]></s3:Key><s3:UploadId a="x>y">id&#x41;&#66;</s3:UploadId>\
+            <Owner><ID>o1</ID></Owner><Empty/></s3:InitiateMultipartUploadResult>
+            """.utf8))
+        #expect(xml.rootName == "InitiateMultipartUploadResult")
+        #expect(xml.text("Key") == "a<b>&c")
+        #expect(xml.text("UploadId", under: "InitiateMultipartUploadResult") == "idAB")
+        #expect(xml.text("ID", under: "Owner") == "o1")
+        #expect(xml.text("ID", under: "InitiateMultipartUploadResult") == nil)
+        #expect(xml.text("Empty") == "")
+    }
+
+    @Test("XML reader survives truncated and garbage input")
+    func xmlGarbage() {
+        let samples = ["", "<", "<Error", "<Error><Code>X", "</a></b>", "<a><![CDATA[x", "<!--", "&#xFFFFFFFF;<a>&#0;</a>",
+                       "<a b='>", String(repeating: "<", count: 1000), "<Error><Code>Trunc</Code><Mess"]
+        for sample in samples {
+            _ = S3XML(Array(sample.utf8))
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0..<64, using: &generator)).map { _ in
+                Array("<>/&;![]CDATA-?=\"' ab".utf8).randomElement(using: &generator) ?? 0
+            }
+            _ = S3XML(bytes)
+        }
+        #expect(S3XML(Array("<Error><Code>Trunc</Code><Mess".utf8)).text("Code") == "Trunc")
+    }
+}

@@ -1,0 +1,128 @@
+"""Deterministic tables for the end-to-end tests: the source plugin sends them, the tests
+compute the same rows again to check what landed in S3. Row i of a table is a pure function of
+(table, i), so no state is shared between the two processes."""
+import datetime as dt
+import json
+import uuid
+
+import pyarrow as pa
+from cloudquery.sdk.types import JSONType, UUIDType  # registers the "uuid" and "json" extensions
+
+
+class InetType(pa.ExtensionType):
+    """CloudQuery's inet extension: binary storage holding the CIDR text."""
+
+    def __init__(self):
+        super().__init__(pa.binary(), "inet")
+
+    def __arrow_ext_serialize__(self):
+        return b"inet-serialized"
+
+    @classmethod
+    def __arrow_ext_deserialize__(cls, storage_type, serialized):
+        return cls()
+
+
+class MACType(pa.ExtensionType):
+    """CloudQuery's mac extension: binary storage holding the raw hardware address."""
+
+    def __init__(self):
+        super().__init__(pa.binary(), "mac")
+
+    def __arrow_ext_serialize__(self):
+        return b"mac-serialized"
+
+    @classmethod
+    def __arrow_ext_deserialize__(cls, storage_type, serialized):
+        return cls()
+
+
+for _t in (InetType(), MACType()):
+    try:
+        pa.register_extension_type(_t)
+    except pa.ArrowKeyError:
+        pass
+
+
+def _field(name, typ, pk=False, not_null=False):
+    md = {"cq:extension:primary_key": "true" if pk else "false", "cq:extension:unique": "false",
+          "cq:extension:incremental": "false"}
+    return pa.field(name, typ, nullable=not not_null, metadata=md)
+
+
+def schema_for(table):
+    """The Arrow schema of `table`, with the table metadata a Go source sends."""
+    fields = [
+        _field("id", pa.int64(), pk=True, not_null=True),
+        _field("name", pa.string()),
+        _field("small", pa.int8()),
+        _field("count", pa.int32()),
+        _field("big", pa.uint64()),
+        _field("ratio", pa.float32()),
+        _field("price", pa.float64()),
+        _field("active", pa.bool_()),
+        _field("created_at", pa.timestamp("us", tz="UTC")),
+        _field("day", pa.date32()),
+        _field("blob", pa.binary()),
+        _field("notes", pa.large_string()),
+        _field("uid", UUIDType()),
+        _field("doc", JSONType()),
+        _field("ip", InetType()),
+        _field("mac", MACType()),
+    ]
+    md = {"cq:table_name": table, "cq:table_title": table.title(), "cq:table_description": f"fixture {table}",
+          "cq:extension:constraint_name": "", "cq:table_permissions_needed": "null",
+          "cq:table_sensitive_columns": "null"}
+    return pa.schema(fields, metadata=md)
+
+
+BASE_TIME = dt.datetime(2024, 1, 2, 3, 4, 5, 123456, tzinfo=dt.timezone.utc)
+
+
+def row(table, i):
+    """Row i of `table` as Python values (None = null)."""
+    return {
+        "id": i,
+        "name": None if i % 5 == 0 else f"{table}-{i} \"quoted\" <&>",
+        "small": (-1) ** i * (i % 100),
+        "count": i * 1000,
+        "big": 2**63 + i,
+        "ratio": i / 4,
+        "price": i * 1.5,
+        "active": i % 2 == 0,
+        "created_at": BASE_TIME + dt.timedelta(seconds=i),
+        "day": dt.date(2024, 1, 1) + dt.timedelta(days=i),
+        "blob": bytes([i % 256, 0, 255]),
+        "notes": "line1\nline2" if i % 3 == 0 else "",
+        "uid": uuid.uuid5(uuid.NAMESPACE_URL, f"{table}/{i}"),
+        "doc": {"i": i, "tags": ["a", "b"], "nested": {"ok": True}},
+        "ip": f"10.0.{i % 256}.0/24",
+        "mac": bytes([0, 0x1a, 0x2b, 0x3c, 0x4d, i % 256]),
+    }
+
+
+def record_batch(table, start, count):
+    """Rows start..start+count-1 of `table` as one Arrow record batch."""
+    schema = schema_for(table)
+    rows = [row(table, i) for i in range(start, start + count)]
+
+    def column(name):
+        return [r[name] for r in rows]
+
+    def ext(typ, storage, values):
+        return pa.ExtensionArray.from_storage(typ, pa.array(values, storage))
+
+    arrays = []
+    for f in schema:
+        values = column(f.name)
+        if f.name == "uid":
+            arrays.append(ext(UUIDType(), pa.binary(16), [v.bytes for v in values]))
+        elif f.name == "doc":
+            arrays.append(ext(JSONType(), pa.binary(), [json.dumps(v).encode() for v in values]))
+        elif f.name == "ip":
+            arrays.append(ext(InetType(), pa.binary(), [v.encode() for v in values]))
+        elif f.name == "mac":
+            arrays.append(ext(MACType(), pa.binary(), values))
+        else:
+            arrays.append(pa.array(values, f.type))
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)

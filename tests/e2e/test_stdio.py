@@ -1,0 +1,160 @@
+"""The stdio transport driven by a client that is not the plugin's own code: frames written by
+hand here, messages from CloudQuery's own Python protobuf package (cloudquery-plugin-pb)."""
+import json
+import os
+import struct
+import subprocess
+import uuid
+
+import pyarrow as pa
+from cloudquery.discovery_v1 import discovery_pb2
+from cloudquery.plugin_v3 import plugin_pb2
+
+import fixture_tables
+from conftest import list_objects
+
+PLUGIN = "/cloudquery.plugin.v3.Plugin/"
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def envelope(method, message=b"", end_of_stream=False):
+    """Envelope{method=1 string, message=2 bytes, end_of_stream=3 bool} in protobuf wire format."""
+    m = method.encode()
+    out = b"\x0a" + varint(len(m)) + m
+    if message:
+        out += b"\x12" + varint(len(message)) + message
+    if end_of_stream:
+        out += b"\x18\x01"
+    return out
+
+
+def parse_envelope(data):
+    """Decodes the reply envelope: method=1, message=2, status_code=4, status_message=5."""
+    fields, i = {}, 0
+    while i < len(data):
+        key, i = _read_varint(data, i)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value, i = _read_varint(data, i)
+        elif wire == 2:
+            length, i = _read_varint(data, i)
+            value, i = data[i:i + length], i + length
+        else:
+            raise AssertionError(f"unexpected wire type {wire}")
+        fields[number] = value
+    return {"method": fields.get(1, b"").decode(), "message": fields.get(2, b""),
+            "status_code": fields.get(4, 0), "status_message": fields.get(5, b"").decode()}
+
+
+def _read_varint(data, i):
+    shift = result = 0
+    while True:
+        b = data[i]
+        i += 1
+        result |= (b & 0x7F) << shift
+        shift += 7
+        if not b & 0x80:
+            return result, i
+
+
+class StdioClient:
+    def __init__(self, binary, env):
+        self.proc = subprocess.Popen([binary, "stdio", "--log-format", "json"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+    def send(self, method, message=b"", end_of_stream=False):
+        payload = envelope(method, message, end_of_stream)
+        self.proc.stdin.write(struct.pack(">BI", 0, len(payload)) + payload)
+        self.proc.stdin.flush()
+
+    def receive(self):
+        header = self.proc.stdout.read(5)
+        assert len(header) == 5, "plugin closed stdout"
+        flag, length = struct.unpack(">BI", header)
+        assert flag == 0
+        return parse_envelope(self.proc.stdout.read(length))
+
+    def call(self, method, message=b""):
+        self.send(method, message)
+        return self.receive()
+
+    def close(self):
+        self.proc.stdin.close()
+        code = self.proc.wait(timeout=30)
+        stderr = self.proc.stderr.read().decode()
+        return code, stderr
+
+
+def ipc_stream(batch=None, schema=None):
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, schema if schema is not None else batch.schema) as w:
+        if batch is not None:
+            w.write_batch(batch)
+    return sink.getvalue().to_pybytes()
+
+
+def test_stdio_init_write_close(plugin_binary, s3, s3_client):
+    prefix = f"stdio/{uuid.uuid4().hex[:12]}"
+    env = dict(os.environ, AWS_ACCESS_KEY_ID=s3["access_key"], AWS_SECRET_ACCESS_KEY=s3["secret_key"])
+    client = StdioClient(plugin_binary, env)
+    try:
+        versions = client.call("/cloudquery.discovery.v1.Discovery/GetVersions")
+        assert versions["status_code"] == 0
+        assert 3 in discovery_pb2.GetVersions.Response.FromString(versions["message"]).versions
+
+        spec = {"bucket": s3["bucket"], "region": s3["region"], "endpoint": s3["endpoint"], "use_path_style": True,
+                "path": f"{prefix}/{{{{TABLE}}}}/{{{{UUID}}}}.{{{{FORMAT}}}}", "format": "json", "test_write": False}
+        init = client.call(PLUGIN + "Init", plugin_pb2.Init.Request(
+            spec=json.dumps(spec).encode(), invocation_id=str(uuid.uuid4())).SerializeToString())
+        assert init["status_code"] == 0, init["status_message"]
+
+        schema = fixture_tables.schema_for("stdio_items")
+        client.send(PLUGIN + "Write", plugin_pb2.Write.Request(
+            migrate_table=plugin_pb2.Write.MessageMigrateTable(table=ipc_stream(schema=schema))).SerializeToString())
+        for start in (0, 5):
+            batch = fixture_tables.record_batch("stdio_items", start, 5)
+            client.send(PLUGIN + "Write", plugin_pb2.Write.Request(
+                insert=plugin_pb2.Write.MessageInsert(record=ipc_stream(batch))).SerializeToString())
+        client.send(PLUGIN + "Write", end_of_stream=True)
+        write = client.receive()
+        assert write["status_code"] == 0, write["status_message"]
+
+        assert client.call(PLUGIN + "Close")["status_code"] == 0
+        unimplemented = client.call(PLUGIN + "Sync")
+        assert unimplemented["status_code"] == 12 and "Sync" in unimplemented["status_message"]
+    finally:
+        code, stderr = client.close()
+    assert code == 0, stderr
+    for line in stderr.splitlines():  # logs go to stderr in this mode, as JSON lines
+        assert json.loads(line)["level"] in {"trace", "debug", "info", "warn", "error"}
+    objects = list_objects(s3_client, s3["bucket"], prefix)
+    ids = sorted(json.loads(line)["id"] for _, body in objects.values() for line in body.decode().splitlines())
+    assert ids == list(range(10))
+
+
+def test_stdio_reports_errors_as_status(plugin_binary, s3):
+    env = dict(os.environ, AWS_ACCESS_KEY_ID=s3["access_key"], AWS_SECRET_ACCESS_KEY=s3["secret_key"])
+    client = StdioClient(plugin_binary, env)
+    try:
+        reply = client.call(PLUGIN + "Init", plugin_pb2.Init.Request(spec=b"null").SerializeToString())
+        assert reply["status_code"] != 0
+        assert "`bucket` is required" in reply["status_message"]
+        # A Write before a successful Init fails, and the stream's remaining frames are skipped.
+        client.send(PLUGIN + "Write", plugin_pb2.Write.Request(
+            insert=plugin_pb2.Write.MessageInsert(record=b"not arrow")).SerializeToString())
+        client.send(PLUGIN + "Write", end_of_stream=True)
+        reply = client.receive()
+        assert reply["status_code"] != 0 and reply["status_message"]
+        assert client.call("/cloudquery.discovery.v1.Discovery/GetVersions")["status_code"] == 0
+    finally:
+        code, _ = client.close()
+    assert code == 0
