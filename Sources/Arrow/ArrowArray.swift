@@ -1,4 +1,5 @@
 /// One column (or nested child) of a record batch: a view over buffers inside the payload.
+/// A reference type so that passing it around in per-value loops costs at most one retain.
 ///
 /// Values are read in place: nothing is copied when a batch is decoded or sliced. Index `i` is
 /// always relative to this array (its `offset` into the underlying buffers is applied for you).
@@ -16,7 +17,7 @@
 ///   the `entries` struct with key and value children).
 /// - `children[k]`: the members of a struct, aligned with this array (element `i` of a child
 ///   belongs to element `i` of the struct).
-public struct ArrowArray: @unchecked Sendable {
+public final class ArrowArray: @unchecked Sendable {
     public let type: ArrowType
     /// Number of elements.
     public let length: Int

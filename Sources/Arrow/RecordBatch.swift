@@ -19,6 +19,18 @@ public struct RecordBatch: Sendable {
         self.bufferByteSize = columns.reduce(0) { $0 + $1.bufferByteSize }
     }
 
+    /// The batch as one struct array whose members are the columns (arrow-go's
+    /// `RecordToStructArray`): a row is then element `i`. No nulls; shares the column arrays.
+    public var structArray: ArrowArray {
+        ArrowArray(
+            type: .struct, layout: .struct, length: length, offset: 0, nullCount: 0, validity: nil,
+            values: columns.first?.values ?? Self.noBuffer, data: columns.first?.data ?? Self.noBuffer, width: 0,
+            children: columns, bufferByteSize: bufferByteSize, owner: columns.first?.owner ?? Self.noBytes)
+    }
+
+    private static let noBytes = ArrowBytes(copying: UnsafeRawBufferPointer(start: nil, count: 0))
+    private static var noBuffer: UnsafeRawPointer { noBytes.base }
+
     /// The column of the first field called `name`.
     public func column(named name: String) -> ArrowArray? {
         schema.fieldIndex(named: name).map { columns[$0] }

@@ -17,7 +17,8 @@ enum Methods {
 
 extension PluginError {
     var rpcError: RPCError {
-        RPCError(code: RPCError.Code(rawValue: code.rawValue) ?? .internal, message: message)
+        let status = Status.Code(rawValue: code.rawValue).flatMap { RPCError.Code($0) } ?? .internalError
+        return RPCError(code: status, message: message)
     }
 }
 
@@ -30,7 +31,7 @@ func rpcErrors<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as RPCError {
         throw error
     } catch {
-        throw RPCError(code: .internal, message: String(describing: error))
+        throw RPCError(code: .internalError, message: String(describing: error))
     }
 }
 

@@ -5,7 +5,6 @@ import SwiftProtobuf
 /// The plugin as the protobuf messages of CloudQuery protocol v3 see it. Both transports
 /// (gRPC `serve` and `stdio`) call this one value, so they hold no plugin logic themselves.
 public struct PluginService: Sendable {
-    public typealias V3 = Cloudquery_Plugin_V3_Plugin
     let plugin: DestinationPlugin
 
     public init(plugin: DestinationPlugin) {

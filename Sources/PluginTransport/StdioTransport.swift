@@ -49,7 +49,7 @@ public struct StdioTransport: Sendable {
                 response = try await service.initialize(Cloudquery_Plugin_V3_Init.Request(serializedBytes: bytes))
             case "/cloudquery.plugin.v3.Plugin/Close": response = try await service.close()
             case "/cloudquery.plugin.v3.Plugin/TestConnection":
-                response = await service.testConnection(Cloudquery_Plugin_V3_TestConnection.Request(serializedBytes: bytes))
+                response = await service.testConnection(try Cloudquery_Plugin_V3_TestConnection.Request(serializedBytes: bytes))
             default:
                 let name = method.split(separator: "/").last.map(String.init) ?? method
                 if method.hasPrefix("/cloudquery.plugin.v3.Plugin/") {

@@ -26,6 +26,7 @@ final class CurlHTTPClient: Sendable {
     }
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try Task.checkCancellation()
         let transfer = CurlTransfer(body: request.body, maxResponseBytes: request.maxResponseBytes)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
@@ -60,9 +61,9 @@ final class CurlHTTPClient: Sendable {
         _ = ccurl_setopt_long(h, CURLOPT_NOSIGNAL, 1)          // no SIGALRM-based timeouts in a threaded process
         _ = ccurl_setopt_long(h, CURLOPT_PATH_AS_IS, 1)        // keep `/./`, `/../`, `//` in keys: they are signed as sent
         _ = ccurl_setopt_long(h, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1))
-        _ = ccurl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
+        _ = ccurl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout))
         _ = ccurl_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1)
-        _ = ccurl_setopt_long(h, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.stallTimeout)))
+        _ = ccurl_setopt_long(h, CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(options.stallTimeout) / 1000))
         _ = ccurl_setopt_long(h, CURLOPT_TCP_KEEPALIVE, 1)
         _ = ccurl_setopt_str(h, CURLOPT_USERAGENT, options.userAgent)
         if options.skipTLSVerify {
@@ -105,5 +106,11 @@ final class CurlHTTPClient: Sendable {
         var status = 0
         _ = ccurl_getinfo_long(h, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(statusCode: status, headers: transfer.responseHeaders, body: transfer.responseBody)
+    }
+
+    /// Seconds → milliseconds for libcurl, clamped to 1 ms … 24 h (a NaN or absurd setting must not trap).
+    static func milliseconds(_ seconds: Double) -> Int {
+        guard seconds.isFinite, seconds > 0 else { return 1 }
+        return Int(min(seconds, 86_400) * 1000)
     }
 }

@@ -21,16 +21,16 @@ final class CurlHandlePool: Sendable {
         for handle in idle.withLock({ $0 }) { curl_easy_cleanup(handle.raw) }
     }
 
-    /// An idle handle with its options reset (connections and DNS cache survive `curl_easy_reset`), or a new one.
+    /// An idle handle (options already reset), or a new one.
     func checkout() -> Handle? {
-        if let handle = idle.withLock({ $0.popLast() }) {
-            curl_easy_reset(handle.raw)
-            return handle
-        }
+        if let handle = idle.withLock({ $0.popLast() }) { return handle }
         return curl_easy_init().map(Handle.init)
     }
 
+    /// Returns a handle after its transfer. Its options are reset right away, so no callback or buffer
+    /// pointer of the finished transfer outlives it; connections and the DNS cache survive `curl_easy_reset`.
     func checkin(_ handle: Handle) {
+        curl_easy_reset(handle.raw)
         let surplus: Handle? = idle.withLock { list in
             guard list.count < capacity else { return handle }
             list.append(handle)

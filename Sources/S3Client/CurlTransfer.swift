@@ -35,11 +35,13 @@ final class CurlTransfer: @unchecked Sendable {
     fileprivate func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
         let count = min(capacity, body.count - uploadOffset)
         guard count > 0 else { return 0 }
-        body.withUnsafeBytes { source in
-            UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + uploadOffset, byteCount: count)
+        let copied = body.withUnsafeBytes { source -> Int in
+            guard let base = source.baseAddress else { return 0 }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: base + uploadOffset, byteCount: count)
+            return count
         }
-        uploadOffset += count
-        return count
+        uploadOffset += copied
+        return copied
     }
 
     fileprivate func seek(to offset: Int64) -> Bool {
@@ -58,16 +60,18 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     fileprivate func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var line = String(decoding: bytes, as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        // Strip CR/LF as bytes: in a Swift String "\r\n" is one Character, which hasSuffix("\n") misses.
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 10 || bytes[end - 1] == 13 { end -= 1 }
+        let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // A new status line starts a new header block (after `100 Continue` or a redirect).
             responseHeaders.removeAll()
             return
         }
         guard let colon = line.firstIndex(of: ":") else { return }
-        let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        let name = String(line[..<colon]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines)
         responseHeaders.append(HTTPHeader(name, value))
     }
 

@@ -27,8 +27,10 @@ extension S3Client {
         guard (200..<300).contains(response.statusCode) else {
             let error = S3Client.error(from: response, for: request)
             if error.code == "SignatureDoesNotMatch" {
+                // Comparing both canonical requests pinpoints signing bugs; neither holds the secret key,
+                // and the session token line is masked.
                 logger.debug("S3 rejected the signature", metadata: [
-                    "canonical_request": .string(prepared.signature.canonicalRequest),
+                    "canonical_request": .string(Self.maskingSecurityToken(prepared.signature.canonicalRequest)),
                     "server_canonical_request": .string(error.serverCanonicalRequest ?? "(not returned)"),
                 ])
             }
@@ -109,8 +111,18 @@ extension S3Client {
             requestId: field("RequestId") ?? response.header("x-amz-request-id"),
             hostId: field("HostId") ?? response.header("x-amz-id-2"),
             bucketRegion: response.header("x-amz-bucket-region") ?? field("Region"),
-            serverCanonicalRequest: field("CanonicalRequest"),
+            serverCanonicalRequest: field("CanonicalRequest").map(maskingSecurityToken),
             serverStringToSign: field("StringToSign"))
+    }
+}
+
+extension S3Client {
+    /// A canonical request lists header values, the session token among them: mask that line before
+    /// the text reaches a log or an error.
+    static func maskingSecurityToken(_ canonicalRequest: String) -> String {
+        canonicalRequest.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.lowercased().hasPrefix("x-amz-security-token:") ? "x-amz-security-token:<redacted>" : line
+        }.joined(separator: "\n")
     }
 }
 

@@ -119,8 +119,7 @@ public actor DestinationPlugin {
     }
 
     private func resolveCredentials(_ config: DestinationConfig) async throws -> CredentialsProvider {
-        // The full AWS chain (profiles, SSO, web identity, containers, IMDS) arrives with its own issue.
-        let provider = CredentialsProviderChain([EnvironmentCredentialsProvider(environment: environment)])
+        let provider = try CredentialsResolution.provider(for: config, environment: environment, logger: logger)
         do {
             _ = try await provider.credentials()
         } catch {

@@ -18,7 +18,7 @@ enum FormatSupport {
     static func makeEncoder(_ config: DestinationConfig, schema: Schema) throws -> any ObjectEncoder {
         switch config.outputFormat {
         case .json:
-            return JSONLinesEncoder(schema: schema)
+            return JSONLinesEncoder()
         case .csv, .parquet:
             throw PluginError(.invalidArgument, "format \"\(config.outputFormat.rawValue)\" is not implemented yet")
         }

@@ -164,12 +164,20 @@ import S3Client
         _ = try await unsignedPayload.putObject(bucket: server.bucket, key: key("tls-skip.txt"), body: body)
         #expect(try Boto3Reader.get(server, key: key("tls-skip.txt")).bytes == body)
 
-        let untrusted = try client(server, endpoint: tlsEndpoint) { $0.caBundlePath = "/dev/null/none" }
+        // Virtual-hosted over HTTPS: the certificate names <bucket>.localhost.
+        let vhost = try client(server, endpoint: tlsEndpoint.replacingOccurrences(of: "127.0.0.1", with: "localhost"),
+                               pathStyle: false) { $0.caBundlePath = cert }
+        _ = try await vhost.putObject(bucket: server.bucket, key: key("tls-vhost.txt"), body: body)
+        #expect(try Boto3Reader.get(server, key: key("tls-vhost.txt")).bytes == body)
+
+        // The test server's self-signed certificate is not in the system store.
+        let untrusted = try client(server, endpoint: tlsEndpoint)
         do {
             _ = try await untrusted.putObject(bucket: server.bucket, key: key("tls-bad.txt"), body: body)
             Issue.record("expected a TLS failure")
         } catch let error as S3TransportError {
             #expect(error.endpoint == tlsEndpoint)
+            #expect(error.description.contains("TLS problem"), "\(error)")
             #expect(!error.isRetryable)
         }
     }

@@ -26,7 +26,8 @@ enum TestEnvironment {
 
     static func s3Server() throws -> S3Server {
         let names = ["S3_TEST_ENDPOINT", "S3_TEST_BUCKET", "S3_TEST_ACCESS_KEY", "S3_TEST_SECRET_KEY", "S3_TEST_REGION"]
-        let missing = names.filter { (env[$0] ?? "").isEmpty }
+        let values = names.map { env[$0] ?? "" }
+        let missing = zip(names, values).filter { $0.1.isEmpty }.map(\.0)
         guard missing.isEmpty else {
             throw Missing(description:
                 "S3 integration tests need a running S3 server: \(missing.joined(separator: ", ")) not set. "
@@ -34,8 +35,7 @@ enum TestEnvironment {
                 + "S3_TEST_ACCESS_KEY, S3_TEST_SECRET_KEY and S3_TEST_REGION yourself")
         }
         return S3Server(
-            endpoint: env["S3_TEST_ENDPOINT"]!, bucket: env["S3_TEST_BUCKET"]!, accessKey: env["S3_TEST_ACCESS_KEY"]!,
-            secretKey: env["S3_TEST_SECRET_KEY"]!, region: env["S3_TEST_REGION"]!,
+            endpoint: values[0], bucket: values[1], accessKey: values[2], secretKey: values[3], region: values[4],
             tlsEndpoint: env["S3_TEST_TLS_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 },
             tlsCert: env["S3_TEST_TLS_CERT"].flatMap { $0.isEmpty ? nil : $0 })
     }

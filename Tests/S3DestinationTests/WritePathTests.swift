@@ -21,9 +21,7 @@ final class RecordingStore: ObjectStore, @unchecked Sendable {
         if let fail = failKeysContaining, key.contains(fail) {
             throw StoreFailure(description: "PutObject s3://bucket/\(key) failed: 403 AccessDenied: denied")
         }
-        lock.lock()
-        stored.append((key, body, contentType))
-        lock.unlock()
+        lock.withLock { stored.append((key, body, contentType)) }
     }
 
     struct StoreFailure: Error, CustomStringConvertible { let description: String }

@@ -8,6 +8,16 @@ enum FormatSpecDecoder {
         var delimiter = ""
     }
 
+    private enum CSVField { case skipHeader, delimiter }
+    private static let csvFields: [(name: String, field: CSVField)] = [
+        ("skip_header", .skipHeader), ("delimiter", .delimiter),
+    ]
+
+    private enum ParquetField { case version, rootRepetition, maxRowGroupLength }
+    private static let parquetFields: [(name: String, field: ParquetField)] = [
+        ("version", .version), ("root_repetition", .rootRepetition), ("max_row_group_length", .maxRowGroupLength),
+    ]
+
     private struct ParquetDraft {
         var version = ""
         var rootRepetition = ""
@@ -32,17 +42,17 @@ enum FormatSpecDecoder {
         switch outputFormat {
         case .csv:
             var draft = CSVDraft()
-            let fields: [(name: String, field: Int)] = [("skip_header", 0), ("delimiter", 1)]
             for (key, value) in members {
-                guard let field = GoJSON.matchField(key, in: fields) else {
+                guard let (name, field) = GoJSON.matchField(key, in: csvFields) else {
                     state.save("json: unknown field \(GoQuote.quote(key))")
                     continue
                 }
-                let context = GoFieldContext(structName: "CSVSpec", fieldPath: [fields[field].name])
-                if field == 0 {
+                let context = GoFieldContext(structName: "CSVSpec", fieldPath: [name])
+                switch field {
+                case .skipHeader:
                     if let b = GoJSON.bool(value, context, &state) { draft.skipHeader = b }
-                } else if let s = GoJSON.string(value, context, &state) {
-                    draft.delimiter = s
+                case .delimiter:
+                    if let s = GoJSON.string(value, context, &state) { draft.delimiter = s }
                 }
             }
             if let message = state.savedError { return .failure(SpecError(.validation, message)) }
@@ -57,19 +67,18 @@ enum FormatSpecDecoder {
             formatSpec = .json
         case .parquet:
             var draft = ParquetDraft()
-            let fields: [(name: String, field: Int)] = [
-                ("version", 0), ("root_repetition", 1), ("max_row_group_length", 2),
-            ]
             for (key, value) in members {
-                guard let field = GoJSON.matchField(key, in: fields) else {
+                guard let (name, field) = GoJSON.matchField(key, in: parquetFields) else {
                     state.save("json: unknown field \(GoQuote.quote(key))")
                     continue
                 }
-                let context = GoFieldContext(structName: "ParquetSpec", fieldPath: [fields[field].name])
+                let context = GoFieldContext(structName: "ParquetSpec", fieldPath: [name])
                 switch field {
-                case 0: if let s = GoJSON.string(value, context, &state) { draft.version = s }
-                case 1: if let s = GoJSON.string(value, context, &state) { draft.rootRepetition = s }
-                default:
+                case .version:
+                    if let s = GoJSON.string(value, context, &state) { draft.version = s }
+                case .rootRepetition:
+                    if let s = GoJSON.string(value, context, &state) { draft.rootRepetition = s }
+                case .maxRowGroupLength:
                     draft.maxRowGroupLength = GoJSON.optionalInt64(
                         value, goType: "int64", current: draft.maxRowGroupLength, context, &state)
                 }

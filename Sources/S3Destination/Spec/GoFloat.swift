@@ -22,7 +22,7 @@ enum GoFloat {
         let magnitude = value.magnitude
         if magnitude < 1e-6 || magnitude >= 1e21 {
             // %e with the shortest digits: d[.ddd]e±XX, then Go trims "e-07" to "e-7".
-            var text = String(digits.first!)
+            var text = String(digits.prefix(1))
             if digits.count > 1 {
                 text += "." + String(digits.dropFirst())
             }

@@ -97,12 +97,15 @@ enum GoJSON {
     }
 
     /// Finds the field for `key`: an exact (byte-wise) match first, then Go's case folding.
-    static func matchField<Field>(_ key: String, in fields: [(name: String, field: Field)]) -> Field? {
+    /// Returns the field's own JSON name (used in error paths) with it.
+    static func matchField<Field>(
+        _ key: String, in fields: [(name: String, field: Field)]
+    ) -> (name: String, field: Field)? {
         if let exact = fields.first(where: { $0.name.utf8.elementsEqual(key.utf8) }) {
-            return exact.field
+            return exact
         }
         let folded = foldName(key)
-        return fields.first(where: { foldName($0.name) == folded })?.field
+        return fields.first(where: { foldName($0.name) == folded })
     }
 
     /// Go's `foldName` for matching against ASCII field names (all of ours are): ASCII

@@ -67,7 +67,7 @@ enum SpecDecoder {
         let root = GoFieldContext(structName: "Spec", fieldPath: [])
         for member in members {
             guard let key = GoJSON.matchField(member.key, in: keys) else { continue }  // unknown keys are ignored
-            try apply(key, member.value, to: &spec, root, &state)
+            try apply(key.field, member.value, to: &spec, root, &state)
         }
     }
 
@@ -202,8 +202,7 @@ enum SpecDecoder {
         }
         var credentials = current ?? SpecCredentials()  // Go decodes into the existing struct
         for member in members {
-            guard let field = GoJSON.matchField(member.key, in: credentialKeys) else { continue }
-            let name = credentialKeys.first { $0.field == field }?.name ?? member.key
+            guard let (name, field) = GoJSON.matchField(member.key, in: credentialKeys) else { continue }
             if let s = GoJSON.string(member.value, context.appending(name, inStruct: "Credentials"), &state) {
                 credentials[keyPath: field] = s
             }
@@ -226,8 +225,7 @@ enum SpecDecoder {
         }
         var sse = current ?? ServerSideEncryptionConfiguration()
         for member in members {
-            guard let field = GoJSON.matchField(member.key, in: sseKeys) else { continue }
-            let name = sseKeys.first { $0.field == field }?.name ?? member.key
+            guard let (name, field) = GoJSON.matchField(member.key, in: sseKeys) else { continue }
             let goType = field == \ServerSideEncryptionConfiguration.serverSideEncryption
                 ? "types.ServerSideEncryption" : "string"
             if let s = GoJSON.string(

@@ -4,6 +4,7 @@ import Logging
 import PluginTransport
 import S3Destination
 
+@main
 struct CQDestS3: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cq-dest-s3",
@@ -110,4 +111,3 @@ enum StopSignal {
     enum Retained { nonisolated(unsafe) static var sources: [DispatchSourceSignal] = [] }
 }
 
-await CQDestS3.main()

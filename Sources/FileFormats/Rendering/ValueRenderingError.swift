@@ -1,0 +1,20 @@
+/// A value that cannot be written in the requested format, with the column (dotted path for
+/// nested members) and, once known, the row within the batch.
+public struct ValueRenderingError: Error, CustomStringConvertible, Sendable {
+    public let column: String
+    public var row: Int?
+    public let reason: String
+
+    public init(column: String, row: Int? = nil, reason: String) {
+        self.column = column
+        self.row = row
+        self.reason = reason
+    }
+
+    public var description: String {
+        if let row {
+            return "cannot encode column \"\(column)\" (row \(row) of the batch): \(reason)"
+        }
+        return "cannot encode column \"\(column)\": \(reason)"
+    }
+}

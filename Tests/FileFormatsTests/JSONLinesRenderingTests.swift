@@ -1,0 +1,181 @@
+import FileFormats
+import Foundation
+import Testing
+
+/// The Go-compatible building blocks under `FileFormats/Rendering` (shared with the CSV
+/// encoder), tested on their own.
+@Suite struct JSONLinesRenderingTests {
+    static func text(_ build: (inout [UInt8]) throws -> Void) rethrows -> String {
+        var out: [UInt8] = []
+        try build(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func jsonFloats() {
+        let cases: [(Double, String)] = [
+            (0, "0"), (1, "1"), (-2.5, "-2.5"), (1e20, "100000000000000000000"), (1e21, "1e+21"),
+            (123456789012345680000, "123456789012345680000"), (1e-6, "0.000001"), (9.99e-7, "9.99e-07"),
+            (1e-100, "1e-100"), (2.2250738585072014e-308, "2.2250738585072014e-308"), (0.3, "0.3"),
+        ]
+        for (value, expected) in cases {
+            #expect(Self.text { GoFloatFormatting.appendJSON(value, to: &$0) } == expected, "\(value)")
+        }
+        #expect(Self.text { GoFloatFormatting.appendJSON(Float(0.3), to: &$0) } == "0.3")
+        #expect(Self.text { GoFloatFormatting.appendJSON(Float(1e21), to: &$0) } == "1e+21")
+    }
+
+    @Test func goGFormatForValueStr() {
+        let cases: [(Double, String)] = [
+            (1_000_000, "1e+06"), (123456, "123456"), (1e-5, "1e-05"), (0.0001, "0.0001"), (274.514, "274.514"),
+            (0, "0"), (-0.0, "-0"), (.nan, "NaN"), (.infinity, "+Inf"), (-.infinity, "-Inf"), (123456789, "1.23456789e+08"),
+        ]
+        for (value, expected) in cases {
+            #expect(Self.text { GoFloatFormatting.appendG(value, to: &$0) } == expected, "\(value)")
+        }
+        #expect(Self.text { GoFloatFormatting.appendG(Float(274.514), to: &$0) } == "274.514")
+    }
+
+    @Test func timesOfDayWrapLikeGo() {
+        func time(_ value: Int64, _ perUnit: Int64, _ fraction: GoTimeFormatting.Fraction = .trimmed) -> String {
+            Self.text { GoTimeFormatting.appendTimeOfDay(value, nanosecondsPerUnit: perUnit, fraction: fraction, to: &$0) }
+        }
+        #expect(time(-1, 1_000_000_000) == "23:59:59")
+        #expect(time(90_000, 1_000_000_000) == "01:00:00")
+        #expect(time(-1, 1) == "23:59:59.999999999")
+        #expect(time(1500, 1_000_000, .fixed(3)) == "00:00:01.500")
+        #expect(time(1, 1_000, .fixed(6)) == "00:00:00.000001")
+        #expect(time(0, 1, .fixed(9)) == "00:00:00.000000000")
+        #expect(time(59, 1_000_000_000, .fixed(0)) == "00:00:59")
+    }
+
+    @Test func yearsOutsideFourDigits() {
+        func date(_ days: Int64) -> String { Self.text { GoTimeFormatting.appendDate(days: days, to: &$0) } }
+        #expect(date(-719_528) == "0000-01-01")
+        #expect(date(-719_529) == "-0001-12-31")
+        #expect(date(3_789_755) == "12345-12-31")
+        let extreme = Self.text {
+            GoTimeFormatting.appendRFC3339Nano(seconds: .max / 2, nanoseconds: 5, offsetSeconds: -3600, to: &$0)
+        }
+        #expect(extreme.hasSuffix(".000000005-01:00"))
+    }
+
+    @Test func decimalsRoundHalfToEvenWhenDigitsExceedThePrecision() {
+        func decimal(_ unscaled: Int64, precision: Int, scale: Int) -> String {
+            withUnsafeBytes(of: unscaled.littleEndian) { bytes in
+                Self.text { GoDecimalFormatting.append(unscaled: bytes, precision: precision, scale: scale, to: &$0) }
+            }
+        }
+        #expect(decimal(125, precision: 2, scale: 2) == "1.2")  // exactly half: to even
+        #expect(decimal(135, precision: 2, scale: 2) == "1.4")
+        #expect(decimal(1251, precision: 2, scale: 3) == "1.3")
+        #expect(decimal(999, precision: 2, scale: 0) == "1e+03")
+        #expect(decimal(-5, precision: 0, scale: 0) == "-5")
+        #expect(decimal(.min, precision: 19, scale: 0) == "-9223372036854775808")
+    }
+
+    @Test func decimal256Magnitudes() {
+        var bytes = [UInt8](repeating: 0xff, count: 32)  // -1
+        #expect(Self.text { out in bytes.withUnsafeBytes { GoDecimalFormatting.append(unscaled: $0, precision: 76, scale: 0, to: &out) } } == "-1")
+        bytes = [UInt8](repeating: 0, count: 32)
+        bytes[16] = 1  // 2^128
+        #expect(Self.text { out in bytes.withUnsafeBytes { GoDecimalFormatting.append(unscaled: $0, precision: 76, scale: 0, to: &out) } }
+            == "340282366920938463463374607431768211456")
+        let four: [UInt8] = [0x9c, 0xff, 0xff, 0xff]  // decimal32 -100
+        #expect(Self.text { out in four.withUnsafeBytes { GoDecimalFormatting.append(unscaled: $0, precision: 9, scale: 2, to: &out) } } == "-1")
+    }
+
+    @Test func rawJSONCompaction() throws {
+        func compact(_ text: String, html: Bool = false) throws -> String {
+            try Self.text { out in try Array(text.utf8).withUnsafeBytes { try RawJSONCompaction.append($0, escapeHTML: html, to: &out) } }
+        }
+        #expect(try compact(" { \"a\" : [ 1 , -2.5e3 , true , false , null ] , \"b\" : { } , \"c\":[ ] } ")
+            == #"{"a":[1,-2.5e3,true,false,null],"b":{},"c":[]}"#)
+        #expect(try compact(#""<\"&>\u2028""#, html: true) == #""\u003c\"\u0026\u003e\u2028""#)
+        #expect(try compact("\"\u{2028}\"", html: true) == #""\u2028""#)
+        #expect(try compact("\"\u{2028}<\"") == "\"\u{2028}<\"")
+        #expect(try compact("1.") == "1.")  // Go's ParseFloat accepts it
+        #expect(try compact("-.5") == "-.5")
+        #expect(try compact("1e-400") == "1e-400")  // underflow is not an error in Go
+        #expect(try compact("1\u{0}trailing") == "1")  // goccy stops at a NUL
+        for bad in ["", " ", "{", "[1,]", "{\"a\"}", "{\"a\":1,}", "tru", "nul", "01x", "1e400", "+1", ".5", "1e", "--1",
+                    "'a'", "\"open", "[1 2]", "{1:2}", "1 2"] {
+            #expect(throws: RawJSONCompaction.InvalidJSON.self, "\(bad)") { try compact(bad) }
+        }
+    }
+
+    @Test func stringEscapingOfSwiftStrings() {
+        #expect(Self.text { JSONStringEscaping.append("a<b>&\u{7}", escapeHTML: true, to: &$0) } == #""a\u003cb\u003e\u0026\u0007""#)
+        #expect(Self.text { JSONStringEscaping.append("a<b>&", escapeHTML: false, to: &$0) } == #""a<b>&""#)
+        #expect(Self.text { JSONStringEscaping.append("\u{10FFFF}\u{E000}", escapeHTML: false, to: &$0) } == "\"\u{10FFFF}\u{E000}\"")
+    }
+
+    @Test func binaryTexts() {
+        func base64(_ bytes: [UInt8]) -> String { Self.text { out in bytes.withUnsafeBytes { BinaryTextFormatting.appendBase64($0, to: &out) } } }
+        for length in 0..<40 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            #expect(base64(bytes) == Data(bytes).base64EncodedString())
+        }
+    }
+
+    /// Random float64/float32 values, rendered here and checked by Python: the text parses back
+    /// to the same float, has the shortest digits (Python's repr / numpy's unique formatting,
+    /// both shortest-round-trip), and uses exponent form exactly where Go does.
+    @Test func randomFloatsAgainstPython() throws {
+        var generator = SystemRandomNumberGenerator()
+        var lines: [String] = []
+        for _ in 0..<3000 {
+            var value = Double(bitPattern: generator.next())
+            if !value.isFinite { value = Double(Int64.random(in: -1_000_000...1_000_000, using: &generator)) / 1024 }
+            let json = Self.text { GoFloatFormatting.appendJSON(value, to: &$0) }
+            let g = Self.text { GoFloatFormatting.appendG(value, to: &$0) }
+            lines.append("d \(value.bitPattern) \(json) \(g)")
+            var single = Float(bitPattern: UInt32.random(in: 0...UInt32.max, using: &generator))
+            if !single.isFinite { single = Float(Int32.random(in: -100_000...100_000, using: &generator)) / 64 }
+            let json32 = Self.text { GoFloatFormatting.appendJSON(single, to: &$0) }
+            let g32 = Self.text { GoFloatFormatting.appendG(single, to: &$0) }
+            lines.append("f \(single.bitPattern) \(json32) \(g32)")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("floats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try lines.joined(separator: "\n").write(to: directory.appendingPathComponent("floats.txt"), atomically: true, encoding: .utf8)
+        let (_, output) = try JSONLinesTestEnvironment.runPython(Self.floatScript, in: directory)
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "6000")
+    }
+
+    static let floatScript = #"""
+    import re, struct
+    import numpy as np
+
+    def digits(text):
+        # Significant digits and decimal exponent of a decimal text.
+        m = re.fullmatch(r"-?(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?", text)
+        whole, frac, exp = m.group(1), m.group(2) or "", int(m.group(3) or 0)
+        all_digits = (whole + frac).lstrip("0")
+        point = len(whole) + exp - (len(whole + frac) - len((whole + frac).lstrip("0")))
+        return all_digits.rstrip("0") or "0", point if all_digits else 0
+
+    count = 0
+    for line in open("floats.txt"):
+        kind, bits, json_text, g_text = line.split()
+        if kind == "d":
+            value = struct.unpack("<d", struct.pack("<Q", int(bits)))[0]
+            shortest = repr(value)
+            parse = float
+        else:
+            value = np.frombuffer(struct.pack("<I", int(bits)), dtype=np.float32)[0]
+            shortest = np.format_float_scientific(value, unique=True)
+            parse = np.float32
+        for text, exponent_form in ((json_text, value != 0 and (abs(value) < 1e-6 or abs(value) >= 1e21)), (g_text, None)):
+            assert parse(text) == value, (kind, bits, text)
+            assert digits(text)[0] == digits(shortest)[0], (kind, bits, text, shortest)
+            has_exponent = "e" in text
+            if exponent_form is None:  # %g: exponent when the decimal exponent is < -4 or >= 6
+                d, point = digits(text)
+                exponent_form = value != 0 and (point - 1 < -4 or point - 1 >= 6)
+            assert has_exponent == exponent_form, (kind, bits, text)
+            if has_exponent:
+                assert re.search(r"e[+-]\d\d+$", text), (kind, bits, text)
+        count += 1
+    print(count)
+    """#
+}

@@ -1,0 +1,104 @@
+import Arrow
+import FileFormats
+import Foundation
+import Testing
+
+/// Finds `shared/` and the test Python (names prefixed so other FileFormats tests can have
+/// their own helpers in this target).
+enum JSONLinesTestEnvironment {
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `$CQ_SHARED_DIR`, else a `shared` directory (holding DESIGN.md) beside an ancestor of
+    /// this file.
+    static func sharedDirectory(filePath: String = #filePath) throws -> URL {
+        if let path = ProcessInfo.processInfo.environment["CQ_SHARED_DIR"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("shared")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("DESIGN.md").path) {
+                return candidate
+            }
+            directory.deleteLastPathComponent()
+        }
+        throw Missing(description:
+            "cannot find the shared/ directory: set CQ_SHARED_DIR to the directory that holds DESIGN.md and "
+            + "testdata/ (a plain clone of the repository has no shared/)")
+    }
+
+    /// `$CQ_PYTHON`, else `.venv/bin/python` in the package root.
+    static func python(filePath: String = #filePath) throws -> String {
+        if let path = ProcessInfo.processInfo.environment["CQ_PYTHON"], !path.isEmpty { return path }
+        var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                let python = directory.appendingPathComponent(".venv/bin/python").path
+                if FileManager.default.isExecutableFile(atPath: python) { return python }
+                break
+            }
+            directory.deleteLastPathComponent()
+        }
+        throw Missing(description:
+            "no Python with pyarrow: set CQ_PYTHON, or run `make venv` to create .venv/bin/python in the repository")
+    }
+
+    /// Runs `script` (written to a fresh temporary directory, which is also the working
+    /// directory) with the test Python; returns that directory and the script's stdout.
+    @discardableResult
+    static func runPython(_ script: String, arguments: [String] = [], in existing: URL? = nil) throws -> (URL, String) {
+        let directory = existing ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("jsonl-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let scriptURL = directory.appendingPathComponent("script-\(UUID().uuidString).py")
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try python())
+        process.arguments = [scriptURL.path] + arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Missing(description: "python script failed (exit \(process.terminationStatus)): "
+                + String(decoding: stderr + stdout, as: UTF8.self))
+        }
+        return (directory, String(decoding: stdout, as: UTF8.self))
+    }
+}
+
+/// A sink that records each chunk it is handed.
+final class JSONLinesRecordingSink: ByteSink {
+    private(set) var chunks: [[UInt8]] = []
+    var bytes: [UInt8] { chunks.flatMap { $0 } }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    func write(_ chunk: UnsafeRawBufferPointer) throws {
+        chunks.append(Array(chunk))
+    }
+}
+
+enum JSONLinesEncoding {
+    /// Encodes all batches of a stream as one object.
+    static func encode(_ stream: ArrowStream, flushThreshold: Int = 256 * 1024) throws -> JSONLinesRecordingSink {
+        let sink = JSONLinesRecordingSink()
+        var encoder = JSONLinesEncoder(flushThreshold: flushThreshold)
+        try encoder.begin(into: sink)
+        for batch in stream.batches { try encoder.write(batch, into: sink) }
+        try encoder.finish(into: sink)
+        return sink
+    }
+
+    static func lines(_ stream: ArrowStream) throws -> [String] {
+        let text = try encode(stream).text
+        #expect(text.isEmpty || text.hasSuffix("\n"))
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+}
