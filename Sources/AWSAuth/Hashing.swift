@@ -11,6 +11,11 @@ public enum Hashing {
         digest(data, EVP_sha256(), length: 32)
     }
 
+    /// SHA-1 of `data` (20 bytes): the name of an SSO token cache file is the SHA-1 of its key.
+    static func sha1<Bytes: ContiguousBytes>(_ data: Bytes) -> [UInt8] {
+        digest(data, EVP_sha1(), length: 20)
+    }
+
     /// MD5 of `data` (16 bytes), for `Content-MD5`.
     public static func md5<Bytes: ContiguousBytes>(_ data: Bytes) -> [UInt8] {
         digest(data, EVP_md5(), length: 16)

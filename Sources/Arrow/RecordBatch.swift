@@ -22,14 +22,16 @@ public struct RecordBatch: Sendable {
     /// The batch as one struct array whose members are the columns (arrow-go's
     /// `RecordToStructArray`): a row is then element `i`. No nulls; shares the column arrays.
     public var structArray: ArrowArray {
-        ArrowArray(
+        // A struct has no buffers of its own besides validity; any valid pointer will do.
+        let owner = columns.first?.owner ?? Self.empty
+        return ArrowArray(
             type: .struct, layout: .struct, length: length, offset: 0, nullCount: 0, validity: nil,
-            values: columns.first?.values ?? Self.noBuffer, data: columns.first?.data ?? Self.noBuffer, width: 0,
-            children: columns, bufferByteSize: bufferByteSize, owner: columns.first?.owner ?? Self.noBytes)
+            values: owner.base, data: owner.base, width: 0,
+            children: columns, bufferByteSize: bufferByteSize, owner: owner)
     }
 
-    private static let noBytes = ArrowBytes(copying: UnsafeRawBufferPointer(start: nil, count: 0))
-    private static var noBuffer: UnsafeRawPointer { noBytes.base }
+    /// Owner for the struct view of a batch without columns.
+    private static let empty = ArrowBytes(copying: UnsafeRawBufferPointer(start: nil, count: 0))
 
     /// The column of the first field called `name`.
     public func column(named name: String) -> ArrowArray? {

@@ -31,6 +31,9 @@ enum TestEnvironment {
     /// `$CQ_PYTHON`, else `.venv/bin/python` of the package root.
     static func python(filePath: String = #filePath) throws -> String {
         if let fromEnvironment = ProcessInfo.processInfo.environment["CQ_PYTHON"], !fromEnvironment.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: fromEnvironment) else {
+                throw Missing(description: "CQ_PYTHON=\(fromEnvironment) is not an executable Python (it needs pyarrow)")
+            }
             return fromEnvironment
         }
         var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()

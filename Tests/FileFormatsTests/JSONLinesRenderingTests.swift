@@ -14,7 +14,7 @@ import Testing
     @Test func jsonFloats() {
         let cases: [(Double, String)] = [
             (0, "0"), (1, "1"), (-2.5, "-2.5"), (1e20, "100000000000000000000"), (1e21, "1e+21"),
-            (123456789012345680000, "123456789012345680000"), (1e-6, "0.000001"), (9.99e-7, "9.99e-07"),
+            (1.2345678901234568e20, "123456789012345680000"), (1e-6, "0.000001"), (9.99e-7, "9.99e-07"),
             (1e-100, "1e-100"), (2.2250738585072014e-308, "2.2250738585072014e-308"), (0.3, "0.3"),
         ]
         for (value, expected) in cases {
@@ -177,5 +177,74 @@ import Testing
                 assert re.search(r"e[+-]\d\d+$", text), (kind, bits, text)
         count += 1
     print(count)
+    """#
+
+    /// Decimals where Go's 128-bit binary step shows (precision above 38, or more digits than
+    /// the precision): compared with an exact-fraction model of big.Float written in Python.
+    @Test func wideDecimalsMatchGoBigFloat() throws {
+        let (_, output) = try JSONLinesTestEnvironment.runPython(Self.decimalScript)
+        let lines = output.split(separator: "\n")
+        #expect(lines.count > 300)
+        for line in lines {
+            let parts = line.split(separator: " ").map(String.init)
+            let hex = Array(parts[0].utf8)
+            let bytes = stride(from: 0, to: hex.count, by: 2).map { UInt8(String(decoding: hex[$0..<($0 + 2)], as: UTF8.self), radix: 16)! }
+            let ours = Self.text { out in
+                bytes.withUnsafeBytes { GoDecimalFormatting.append(unscaled: $0, precision: Int(parts[1])!, scale: Int(parts[2])!, to: &out) }
+            }
+            #expect(ours == parts[3], "unscaled \(parts[0]) precision \(parts[1]) scale \(parts[2])")
+        }
+    }
+
+    static let decimalScript = #"""
+    # Prints "<32-byte little-endian hex> <precision> <scale> <text>" lines: the text Go's
+    # decimal.ToBigFloat(scale).Text('g', precision) gives, computed with exact fractions.
+    import random
+    from decimal import Decimal, Context, ROUND_HALF_EVEN
+    from fractions import Fraction
+
+    def round_binary(x, bits=128):
+        # Nearest value with `bits` significant bits (ties to even), via Fraction arithmetic.
+        if x == 0: return x
+        e = x.numerator.bit_length() - x.denominator.bit_length()
+        while Fraction(2) ** e > x: e -= 1
+        while Fraction(2) ** (e + 1) <= x: e += 1
+        unit = Fraction(2) ** (e - bits + 1)
+        return round(x / unit) * unit  # round() on a Fraction is half-to-even
+
+    def go_text(n, precision, scale):
+        if n == 0: return "0"
+        x = round_binary(Fraction(abs(n)))  # SetPrec(128)
+        x = round_binary(x / Fraction(10) ** scale if scale >= 0 else x * 10 ** (-scale))  # Quo / Mul
+        exact = Context(prec=5000).divide(Decimal(x.numerator), Decimal(x.denominator))  # exact: a power-of-two denominator
+        prec = precision or 1
+        d = Context(prec=prec, rounding=ROUND_HALF_EVEN).plus(exact)
+        sign, dig, e = d.as_tuple()
+        digits = "".join(map(str, dig)).rstrip("0")
+        point = len(dig) + e  # value = 0.digits x 10^point
+        eprec = prec
+        if eprec > len(digits) and len(digits) >= point: eprec = len(digits)
+        if point - 1 < -4 or point - 1 >= eprec:
+            p = min(prec, len(digits))
+            text = digits[0] + ("." + digits[1:p] if p > 1 else "")
+            ex = point - 1
+            text += "e" + ("-" if ex < 0 else "+") + ("%02d" % abs(ex))
+        else:
+            p = len(digits) if prec > point else prec
+            frac = max(p - point, 0)
+            whole = digits[:point] + "0" * (point - len(digits)) if point > 0 else "0"
+            text = whole + ("." + "".join(digits[point + k] if 0 <= point + k < len(digits) else "0" for k in range(frac)) if frac else "")
+        return ("-" if n < 0 else "") + text
+
+    random.seed(7)
+    cases = [(101, 76, 2), (1, 76, 1), (123456789123456789, 76, 9), (-55, 76, 16), (15, 76, 1), (10**75 - 1, 76, 20),
+             (2**200 + 1, 70, 0), (-(2**200 + 12345), 70, 5), (123456789012, 10, 2), (135, 2, 2), (125, 2, 2),
+             (7, 40, -5), (10**38 + 1, 39, 3), (1, 39, 39)]
+    for _ in range(300):
+        p = random.randint(1, 76)
+        n = random.randint(-(10 ** p) + 1, 10 ** p - 1) if random.random() < 0.8 else random.randint(-(2**254), 2**254)
+        cases.append((n, p, random.randint(-10, p)))
+    for n, p, s in cases:
+        print((n % 2**256).to_bytes(32, "little").hex(), p, s, go_text(n, p, s))
     """#
 }

@@ -31,7 +31,12 @@ enum JSONLinesTestEnvironment {
 
     /// `$CQ_PYTHON`, else `.venv/bin/python` in the package root.
     static func python(filePath: String = #filePath) throws -> String {
-        if let path = ProcessInfo.processInfo.environment["CQ_PYTHON"], !path.isEmpty { return path }
+        if let path = ProcessInfo.processInfo.environment["CQ_PYTHON"], !path.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw Missing(description: "CQ_PYTHON=\(path) is not an executable Python (it needs pyarrow)")
+            }
+            return path
+        }
         var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
         while directory.path != "/" {
             if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {

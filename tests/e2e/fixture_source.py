@@ -3,7 +3,7 @@
 
     python fixture_source.py serve --address 127.0.0.1:PORT
 
-Source spec: {"tables": {"<name>": <rows>, ...}, "batch_rows": N}. Every table gets a
+Source spec: {"tables": {"<name>": <rows>, ...}, "batch_rows": N, "big_blob_bytes": B}. Every table gets a
 MigrateTable, then its rows in Inserts of at most batch_rows rows, tables interleaved.
 """
 import json
@@ -36,6 +36,7 @@ class FixtureSource(plugin.Plugin):
     def sync(self, options):
         tables = self._tables()
         batch = int(self._spec.get("batch_rows", 4))
+        big = int(self._spec.get("big_blob_bytes", 0))
         for t in tables:
             yield message.SyncMigrateTableMessage(table=fixture_tables.schema_for(t))
         sent = {t: 0 for t in tables}
@@ -43,7 +44,7 @@ class FixtureSource(plugin.Plugin):
             for t, n in tables.items():
                 if sent[t] < n:
                     count = min(batch, n - sent[t])
-                    yield message.SyncInsertMessage(record=fixture_tables.record_batch(t, sent[t], count))
+                    yield message.SyncInsertMessage(record=fixture_tables.record_batch(t, sent[t], count, big))
                     sent[t] += count
 
     def close(self):

@@ -79,8 +79,9 @@ def schema_for(table):
 BASE_TIME = dt.datetime(2024, 1, 2, 3, 4, 5, 123456, tzinfo=dt.timezone.utc)
 
 
-def row(table, i):
-    """Row i of `table` as Python values (None = null)."""
+def row(table, i, big_blob_bytes=0):
+    """Row i of `table` as Python values (None = null). With big_blob_bytes, row 1's blob has
+    that many bytes (to push one Insert message past gRPC's default 4 MiB limit)."""
     return {
         "id": i,
         "name": None if i % 5 == 0 else f"{table}-{i} \"quoted\" <&>",
@@ -92,7 +93,7 @@ def row(table, i):
         "active": i % 2 == 0,
         "created_at": BASE_TIME + dt.timedelta(seconds=i),
         "day": dt.date(2024, 1, 1) + dt.timedelta(days=i),
-        "blob": bytes([i % 256, 0, 255]),
+        "blob": b"\xab" * big_blob_bytes if (big_blob_bytes and i == 1) else bytes([i % 256, 0, 255]),
         "notes": "line1\nline2" if i % 3 == 0 else "",
         "uid": uuid.uuid5(uuid.NAMESPACE_URL, f"{table}/{i}"),
         "doc": {"i": i, "tags": ["a", "b"], "nested": {"ok": True}},
@@ -101,10 +102,10 @@ def row(table, i):
     }
 
 
-def record_batch(table, start, count):
+def record_batch(table, start, count, big_blob_bytes=0):
     """Rows start..start+count-1 of `table` as one Arrow record batch."""
     schema = schema_for(table)
-    rows = [row(table, i) for i in range(start, start + count)]
+    rows = [row(table, i, big_blob_bytes) for i in range(start, start + count)]
 
     def column(name):
         return [r[name] for r in rows]

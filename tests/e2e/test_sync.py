@@ -113,3 +113,36 @@ def test_missing_credentials_fail_init_with_the_go_message(run_sync, s3, prefix,
     assert code != 0
     assert ("error retrieving AWS credentials (see logs for details). Please verify your credentials and try "
             "again") in out
+
+
+def test_inserts_above_grpcs_default_4_mib_limit_are_accepted(run_sync, s3, s3_client, prefix):
+    # One Insert message of ~6 MB: the plugin must raise gRPC's receive limit to the CLI's 200 MiB.
+    code, out, _ = run_sync(dest_spec(s3, prefix, test_write=False),
+                            source_spec={"tables": {"items": 3}, "big_blob_bytes": 6_000_000})
+    assert code == 0, out
+    tables = rows_by_table(list_objects(s3_client, s3["bucket"], prefix), prefix)
+    rows = {json.loads(line)["id"]: json.loads(line) for _, _, lines in tables["items"] for line in lines}
+    assert sorted(rows) == [0, 1, 2]
+    assert len(rows[1]["blob"]) == 8_000_000  # base64 of 6,000,000 bytes
+
+
+def test_cloudquery_test_connection_reports_success_and_unauthorized(tmp_path, plugin_binary, cloudquery_cli, s3,
+                                                                      prefix):
+    import os
+    import subprocess
+
+    from conftest import sync_config
+    config = sync_config("127.0.0.1:1", {}, plugin_binary, dest_spec(s3, prefix)).split("---\n")[1]
+    (tmp_path / "dest.yml").write_text(config)
+
+    def test_connection(secret):
+        env = dict(os.environ, AWS_ACCESS_KEY_ID=s3["access_key"], AWS_SECRET_ACCESS_KEY=secret)
+        return subprocess.run([cloudquery_cli, "test-connection", str(tmp_path / "dest.yml"), "--telemetry-level",
+                               "none", "--no-log-file"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, timeout=120)
+
+    ok = test_connection(s3["secret_key"])
+    assert ok.returncode == 0 and "Success" in ok.stdout, ok.stdout
+    bad = test_connection("not-the-secret")
+    assert bad.returncode != 0
+    assert "Failure: UNAUTHORIZED" in bad.stdout and "SignatureDoesNotMatch" in bad.stdout

@@ -8,26 +8,24 @@ public enum BinaryTextFormatting {
 
     /// Standard base64 with `=` padding.
     public static func appendBase64(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        do {
-            let alphabet = base64Alphabet
-            let count = bytes.count
-            var i = 0
-            while i + 3 <= count {
-                let chunk = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-                out.append(alphabet[Int(chunk >> 18)])
-                out.append(alphabet[Int(chunk >> 12 & 63)])
-                out.append(alphabet[Int(chunk >> 6 & 63)])
-                out.append(alphabet[Int(chunk & 63)])
-                i += 3
-            }
-            let rest = count - i
-            if rest > 0 {
-                let chunk = UInt32(bytes[i]) << 16 | (rest == 2 ? UInt32(bytes[i + 1]) << 8 : 0)
-                out.append(alphabet[Int(chunk >> 18)])
-                out.append(alphabet[Int(chunk >> 12 & 63)])
-                out.append(rest == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "="))
-                out.append(UInt8(ascii: "="))
-            }
+        let alphabet = base64Alphabet
+        let count = bytes.count
+        var i = 0
+        while i + 3 <= count {
+            let chunk = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+            out.append(alphabet[Int(chunk >> 18)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            out.append(alphabet[Int(chunk >> 6 & 63)])
+            out.append(alphabet[Int(chunk & 63)])
+            i += 3
+        }
+        let rest = count - i
+        if rest > 0 {
+            let chunk = UInt32(bytes[i]) << 16 | (rest == 2 ? UInt32(bytes[i + 1]) << 8 : 0)
+            out.append(alphabet[Int(chunk >> 18)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            out.append(rest == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(UInt8(ascii: "="))
         }
     }
 

@@ -4,16 +4,17 @@
 /// `100.00` → `100`), zero is `0`, and very small or large magnitudes switch to exponent form
 /// (`1e-05`, `1.5e+10` when the exponent reaches the precision).
 ///
-/// ToBigFloat divides in 128-bit binary floating point. For precision ≤ 38 (every decimal128)
-/// rounding that back to `precision` digits recovers the exact decimal, which is what is
-/// computed here. (Go's output for decimal256 values with more than 38 significant digits
-/// carries binary rounding noise that is not reproduced.)
+/// ToBigFloat divides in 128-bit binary floating point. When the value has at most `precision`
+/// ≤ 38 significant digits (every valid decimal128) rounding that back to `precision` digits
+/// recovers the exact decimal, which is computed directly. Otherwise (decimal256 with a
+/// precision above 38, or a value with more digits than its precision) Go's 128-bit rounding
+/// shows in the digits, so it is reproduced step by step (`GoBigFloat`).
 public enum GoDecimalFormatting {
     /// Appends the value whose unscaled two's-complement integer is `littleEndian` (4, 8, 16 or
     /// 32 bytes).
     public static func append(unscaled littleEndian: UnsafeRawBufferPointer, precision: Int, scale: Int, to out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        let negative = magnitudeDigits(littleEndian, into: &digits)
+        let (negative, words) = magnitudeWords(littleEndian)
+        var digits = decimalDigits(words)
         guard !digits.isEmpty else {
             out.append(UInt8(ascii: "0"))
             return
@@ -23,6 +24,10 @@ public enum GoDecimalFormatting {
         var exponent = digits.count - scale
         while digits.last == UInt8(ascii: "0") { digits.removeLast() }
         var prec = precision == 0 ? 1 : precision
+        if prec > 38 || digits.count > prec {
+            (digits, exponent) = GoBigFloat.decimal(of: BigUnsigned(words: words), scale: scale)
+            while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        }
         if prec > 0 && prec < digits.count {
             round(&digits, &exponent, to: prec)
         }
@@ -104,9 +109,9 @@ public enum GoDecimalFormatting {
         }
     }
 
-    /// Decimal digits (ASCII, no leading zeros; empty for zero) of the magnitude of a
-    /// little-endian two's-complement integer; returns whether it is negative.
-    static func magnitudeDigits(_ bytes: UnsafeRawBufferPointer, into digits: inout [UInt8]) -> Bool {
+    /// Sign and magnitude (little-endian 64-bit words) of a little-endian two's-complement
+    /// integer of 4, 8, 16 or 32 bytes.
+    static func magnitudeWords(_ bytes: UnsafeRawBufferPointer) -> (negative: Bool, words: [UInt64]) {
         let wordCount = (bytes.count + 7) / 8
         var words = [UInt64](repeating: 0, count: wordCount)
         for k in 0..<bytes.count {
@@ -127,9 +132,15 @@ public enum GoDecimalFormatting {
                 words[wordCount - 1] &= ~UInt64(0) >> UInt64(64 - (bytes.count % 8) * 8)
             }
         }
+        return (negative, words)
+    }
+
+    /// Decimal digits (ASCII, no leading zeros; empty for zero) of a magnitude.
+    static func decimalDigits(_ magnitude: [UInt64]) -> [UInt8] {
+        var words = magnitude
         // Repeated division by 10^19 yields 19-digit chunks, least significant first.
         var chunks: [UInt64] = []
-        var top = wordCount
+        var top = words.count
         while top > 0 && words[top - 1] == 0 { top -= 1 }
         while top > 0 {
             var remainder: UInt64 = 0
@@ -141,12 +152,60 @@ public enum GoDecimalFormatting {
             chunks.append(remainder)
             while top > 0 && words[top - 1] == 0 { top -= 1 }
         }
-        digits.removeAll(keepingCapacity: true)
+        var digits: [UInt8] = []
         for (index, chunk) in chunks.reversed().enumerated() {
             let text = String(chunk)
             if index > 0 { digits.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 19 - text.utf8.count)) }
             digits.append(contentsOf: text.utf8)
         }
-        return negative
+        return digits
+    }
+}
+
+/// Go's `decimal.ToBigFloat(scale)`: `new(big.Float).SetInt(n).SetPrec(128)` then `Quo` by
+/// 10^scale (or `Mul` by 10^-scale), every step rounded to 128 bits, nearest-even.
+enum GoBigFloat {
+    static let precision = 128
+
+    /// The exact decimal expansion of that 128-bit result for magnitude `n`: value =
+    /// 0.digits × 10^exponent.
+    static func decimal(of n: BigUnsigned, scale: Int) -> (digits: [UInt8], exponent: Int) {
+        var (mantissa, power) = round(n, exponent: 0)  // SetPrec(128)
+        if scale >= 0 {
+            let divisor = BigUnsigned.power(10, scale)
+            // Enough quotient bits for 128 plus rounding; the remainder is the sticky bit.
+            let shift = max(0, precision + 2 + divisor.bitLength - mantissa.bitLength)
+            let (quotient, remainder) = (mantissa << shift).quotientAndRemainder(dividingBy: divisor)
+            (mantissa, power) = round(quotient, exponent: power - shift, sticky: !remainder.isZero)
+        } else {
+            (mantissa, power) = round(mantissa * BigUnsigned.power(10, -scale), exponent: power)
+        }
+        // mantissa × 2^power = (mantissa × 5^-power) × 10^power for negative powers.
+        let digits: [UInt8]
+        let exponent: Int
+        if power >= 0 {
+            digits = (mantissa << power).decimalDigits
+            exponent = digits.count
+        } else {
+            digits = (mantissa * BigUnsigned.power(5, -power)).decimalDigits
+            exponent = digits.count + power
+        }
+        return (digits, exponent)
+    }
+
+    /// Rounds `value × 2^exponent` to `precision` significant bits, nearest-even.
+    static func round(_ value: BigUnsigned, exponent: Int, sticky: Bool = false) -> (BigUnsigned, Int) {
+        let excess = value.bitLength - precision
+        guard excess > 0 else { return (value, exponent) }
+        var kept = value >> excess
+        let half = value.bit(excess - 1)
+        let below = sticky || value.hasBits(below: excess - 1)
+        if half && (below || kept.bit(0)) { kept = kept + BigUnsigned(1) }
+        var power = exponent + excess
+        if kept.bitLength > precision {  // the carry made it 2^precision
+            kept = kept >> 1
+            power += 1
+        }
+        return (kept, power)
     }
 }

@@ -27,49 +27,47 @@ public enum JSONStringEscaping {
     /// Appends `bytes` as a quoted JSON string.
     public static func append(_ bytes: UnsafeRawBufferPointer, escapeHTML: Bool, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        do {
-            let count = bytes.count
-            var runStart = 0
-            var i = 0
-            while i < count {
-                let byte = bytes[i]
-                let kind = byteClass(byte, html: escapeHTML)
-                if kind == 0 {
-                    i += 1
-                    continue
-                }
-                if kind == 2 {
-                    let (state, size) = UTF8Validation.decode(bytes, at: i)
-                    if state == .valid {
-                        i += size
-                        continue
-                    }
-                    if i > runStart { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<i])) }
-                    switch state {
-                    case .lineSeparator: appendLiteral("\\u2028", to: &out)
-                    case .paragraphSeparator: appendLiteral("\\u2029", to: &out)
-                    default: appendLiteral("\\ufffd", to: &out)
-                    }
+        let count = bytes.count
+        var runStart = 0
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            let kind = byteClass(byte, html: escapeHTML)
+            if kind == 0 {
+                i += 1
+                continue
+            }
+            if kind == 2 {
+                let (state, size) = UTF8Validation.decode(bytes, at: i)
+                if state == .valid {
                     i += size
-                    runStart = i
                     continue
                 }
                 if i > runStart { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<i])) }
-                switch byte {
-                case 0x22, 0x5c: out.append(UInt8(ascii: "\\")); out.append(byte)
-                case 0x0a: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case 0x0d: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                default:
-                    appendLiteral("\\u00", to: &out)
-                    out.append(hexDigit(byte >> 4))
-                    out.append(hexDigit(byte & 0xf))
+                switch state {
+                case .lineSeparator: appendLiteral("\\u2028", to: &out)
+                case .paragraphSeparator: appendLiteral("\\u2029", to: &out)
+                default: appendLiteral("\\ufffd", to: &out)
                 }
-                i += 1
+                i += size
                 runStart = i
+                continue
             }
-            if count > runStart { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<count])) }
+            if i > runStart { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<i])) }
+            switch byte {
+            case 0x22, 0x5c: out.append(UInt8(ascii: "\\")); out.append(byte)
+            case 0x0a: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0d: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            default:
+                appendLiteral("\\u00", to: &out)
+                out.append(hexDigit(byte >> 4))
+                out.append(hexDigit(byte & 0xf))
+            }
+            i += 1
+            runStart = i
         }
+        if count > runStart { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<count])) }
         out.append(UInt8(ascii: "\""))
     }
 

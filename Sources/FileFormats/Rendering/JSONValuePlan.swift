@@ -3,8 +3,9 @@ import Arrow
 /// How the values of one Arrow field are written as JSON, matching what the Go plugin emits:
 /// arrow-go's `GetOneForMarshal` (plus CloudQuery's extension arrays) encoded by goccy/go-json.
 ///
-/// Built once per field and reused for every row. Two encoding contexts exist because of how Go
-/// gets there:
+/// Built once per schema (it depends only on the fields) and bound to each batch's arrays with
+/// `bind`, which yields the `JSONValueWriter` that renders values. Two encoding contexts exist
+/// because of how Go gets there:
 /// - directly (the JSON Lines writer encodes a row map with HTML escaping off), and
 /// - inside a list: arrow-go renders a list value with `json.Marshal`, whose default HTML
 ///   escaping then applies to every string below it, struct keys included, and whose key sort

@@ -3,17 +3,26 @@ import Arrow
 /// A `JSONValuePlan` bound to the arrays of one batch (made by `JSONValuePlan.bind`): renders
 /// element `i` as JSON. Binding once per batch keeps the per-value path free of array copies
 /// and plan lookups.
+///
+/// `html: false` gives what the JSON Lines writer emits for a column value. `html: true` gives
+/// goccy's `json.Marshal` of the value, which is what arrow-go's `ValueStr` returns for lists,
+/// structs and maps (i.e. the text of a nested CSV cell).
 public final class JSONValueWriter {
     private let plan: JSONValuePlan
     private let kind: JSONValuePlan.Kind
     private let array: ArrowArray
     /// List: the element writer; struct: one writer per member.
     private let children: [JSONValueWriter]
+    /// Struct members in output order (plain and HTML-escaped keys), keys as ranges of `keys`.
+    private let ordered: [(writer: JSONValueWriter, key: Range<Int>)]
+    private let htmlOrdered: [(writer: JSONValueWriter, key: Range<Int>)]
+    private let keys: [UInt8]
 
     init(plan: JSONValuePlan, array: ArrowArray) {
         self.plan = plan
         self.kind = plan.kind
         self.array = array
+        let children: [JSONValueWriter]
         switch plan.kind {
         case .list:
             children = [JSONValueWriter(plan: plan.children[0], array: array.children[0])]
@@ -22,6 +31,19 @@ public final class JSONValueWriter {
         default:
             children = []
         }
+        self.children = children
+        var keys: [UInt8] = []
+        func layout(_ members: [JSONValuePlan.Member]) -> [(writer: JSONValueWriter, key: Range<Int>)] {
+            members.map { member in
+                let start = keys.count
+                keys.append(contentsOf: member.key)
+                return (children[member.index], start..<keys.count)
+            }
+        }
+        let isStructure = plan.kind.isStructure
+        ordered = isStructure ? layout(plan.members) : []
+        htmlOrdered = isStructure ? layout(plan.htmlMembers) : []
+        self.keys = keys
     }
 
     /// Appends the JSON value of element `i`. `html`: the value sits inside a list (see
@@ -174,12 +196,14 @@ public final class JSONValueWriter {
     /// `{"name":value,…}` for element `i` of a struct (or row), keys in goccy's order.
     private func appendMembers(_ i: Int, html: Bool, to out: inout [UInt8]) throws {
         out.append(UInt8(ascii: "{"))
-        var first = true
-        for member in html ? plan.htmlMembers : plan.members {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            out.append(contentsOf: member.key)
-            try children[member.index].append(i, html: html, to: &out)
+        try keys.withUnsafeBytes { keyBytes in
+            var first = true
+            for member in html ? htmlOrdered : ordered {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: keyBytes[member.key]))
+                try member.writer.append(i, html: html, to: &out)
+            }
         }
         out.append(UInt8(ascii: "}"))
     }

@@ -27,12 +27,6 @@ public enum RawJSONCompaction {
         }
     }
 
-    /// Whether goccy would accept `text` as a raw JSON value.
-    public static func isValid(_ text: UnsafeRawBufferPointer) -> Bool {
-        var scratch: [UInt8] = []
-        return (try? append(text, escapeHTML: false, to: &scratch)) != nil
-    }
-
     private struct Compactor {
         let text: UnsafeRawBufferPointer
         /// Bytes before the first NUL (goccy appends a NUL sentinel and stops at any NUL).
