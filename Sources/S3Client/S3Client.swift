@@ -1,6 +1,7 @@
 import AWSAuth
 import Foundation
 import Logging
+import Synchronization
 
 /// An S3 client for the operations the destination needs, over libcurl, signed with SigV4.
 ///
@@ -12,6 +13,8 @@ public final class S3Client: Sendable {
     let signer: SigV4Signer
     let http: CurlHTTPClient
     let logger: Logger
+    let clockSkew = ClockSkew()
+    let retryCounter = Atomic<Int>(0)
 
     /// Validates the configuration and resolves the endpoint; no network traffic happens here.
     /// - Throws: ``S3ClientError`` when the region is missing or the endpoint URL is unusable.
@@ -35,10 +38,18 @@ public final class S3Client: Sendable {
 
     /// The endpoint requests go to, `scheme://host[:port]` (for messages and logs).
     public var endpointDescription: String { endpoint.origin + endpoint.basePath }
+
+    /// Retries made so far by all operations of this client (for the sync summary).
+    public var retryCount: Int { retryCounter.load(ordering: .relaxed) }
+
+    /// Seconds the client adds to the local clock when signing, learned from the server's `Date`
+    /// header after a skew error (0 while the clocks agree within 4 minutes).
+    public var clockOffset: Double { clockSkew.offset }
 }
 
 extension S3Client {
-    /// Uploads `body` as one object (S3 allows up to 5 GiB in a single PutObject).
+    /// Uploads `body` as one object (S3 allows up to 5 GiB in a single PutObject), with an
+    /// `x-amz-checksum-crc32` unless ``S3ClientConfig/checksums`` is `.none` or `headers` carry a checksum.
     ///
     /// - Parameters:
     ///   - contentType: `Content-Type` of the object; `nil` leaves it to S3 (`binary/octet-stream`).
@@ -54,8 +65,10 @@ extension S3Client {
         contentType: String? = nil,
         headers: [String: String] = [:]
     ) async throws -> PutObjectResult {
-        guard !key.isEmpty else {
-            throw S3ClientError("PutObject \(S3Location.describe(bucket: bucket, key: key)) failed: the object key is empty")
+        try requireKey(key, operation: "PutObject", bucket: bucket)
+        guard body.count <= S3Limits.maxPutObjectSize else {
+            throw S3ClientError("PutObject \(S3Location.describe(bucket: bucket, key: key)) failed: \(body.count) bytes "
+                + "exceed S3's single-upload limit of \(ByteCountText.describe(S3Limits.maxPutObjectSize)); use a multipart upload")
         }
         var request = S3Request(operation: "PutObject", method: "PUT", bucket: bucket, key: key, body: body)
         if let contentType { request.headers.append(HTTPHeader("Content-Type", contentType)) }
@@ -63,6 +76,7 @@ extension S3Client {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
             request.headers.append(HTTPHeader(name, value))
         }
+        request.headers += checksumHeaders(for: body, given: request.headers)
         let response = try await send(request)
         return PutObjectResult(
             etag: response.header("ETag"),

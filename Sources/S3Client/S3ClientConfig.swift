@@ -1,8 +1,18 @@
 import AWSAuth
 
 /// How an ``S3Client`` reaches and authenticates to S3. Mirrors the plugin spec keys `region`,
-/// `endpoint`, `use_path_style` and `endpoint_skip_tls_verify`.
+/// `endpoint`, `use_path_style`, `endpoint_skip_tls_verify`, `max_retries`, `max_backoff` and `aws_debug`.
 public struct S3ClientConfig: Sendable {
+    /// Whether uploads carry a flexible checksum.
+    public enum ChecksumMode: Sendable, Equatable {
+        /// `x-amz-checksum-crc32` on PutObject and UploadPart, `x-amz-checksum-algorithm: CRC32` on
+        /// CreateMultipartUpload and `<ChecksumCRC32>` per part on Complete, as the Go plugin's uploader
+        /// sends them (as a header, not an aws-chunked trailer, which many S3-compatible stores reject).
+        case crc32
+        /// No flexible checksums, for stores that reject them (the SDKs' `when_required`).
+        case none
+    }
+
     /// How the body is covered by the signature (`x-amz-content-sha256`).
     public enum PayloadSigning: Sendable, Equatable {
         /// SHA-256 of the body, always (valid over HTTP and HTTPS; S3 verifies the body against it).
@@ -32,6 +42,14 @@ public struct S3ClientConfig: Sendable {
     /// Environment used for `AWS_ENDPOINT_URL_S3`/`AWS_ENDPOINT_URL`/`AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`;
     /// `nil` reads the process environment (tests inject a dictionary).
     public var environment: [String: String]?
+    /// Flexible checksums on uploads; ``ChecksumMode/crc32`` by default, as the Go plugin.
+    public var checksums: ChecksumMode
+    /// Attempts, backoff and clock-skew correction.
+    public var retry: S3RetryPolicy
+    /// Log every request (line and headers) and response (status and headers) at debug level, with
+    /// signatures, session tokens and keys redacted (the spec's `aws_debug`). Bodies are not logged,
+    /// only their sizes (they are the user's data).
+    public var debugLogging: Bool
 
     public init(
         region: String,
@@ -43,7 +61,10 @@ public struct S3ClientConfig: Sendable {
         payloadSigning: PayloadSigning = .signed,
         connectTimeout: Double = 10,
         stallTimeout: Double = 60,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil,
+        checksums: ChecksumMode = .crc32,
+        retry: S3RetryPolicy = .standard,
+        debugLogging: Bool = false
     ) {
         self.region = region
         self.credentialsProvider = credentialsProvider
@@ -55,5 +76,8 @@ public struct S3ClientConfig: Sendable {
         self.connectTimeout = connectTimeout
         self.stallTimeout = stallTimeout
         self.environment = environment
+        self.checksums = checksums
+        self.retry = retry
+        self.debugLogging = debugLogging
     }
 }

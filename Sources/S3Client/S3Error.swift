@@ -24,6 +24,8 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
     /// a signing bug. Neither contains a secret.
     public let serverCanonicalRequest: String?
     public let serverStringToSign: String?
+    /// How many attempts were made before giving up (1 when the error was final at once).
+    public var attempts: Int = 1
 
     public init(
         operation: String, bucket: String, key: String?, statusCode: Int, code: String, message: String,
@@ -51,6 +53,7 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
             text += " (the bucket is in region \(bucketRegion); set `region` to it)"
         }
         if let requestId { text += " (request id \(requestId))" }
+        if attempts > 1 { text += " (after \(attempts) attempts)" }
         return text
     }
 
@@ -81,6 +84,8 @@ public struct S3TransportError: Error, Sendable, CustomStringConvertible {
     public let curlCode: Int
     /// libcurl's message (its detailed error buffer when it has one).
     public let message: String
+    /// How many attempts were made before giving up.
+    public var attempts: Int = 1
 
     public init(operation: String, bucket: String, key: String?, endpoint: String, curlCode: Int, message: String) {
         self.operation = operation
@@ -94,6 +99,7 @@ public struct S3TransportError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         "\(operation) \(S3Location.describe(bucket: bucket, key: key)) failed: cannot complete request to "
             + "\(endpoint): \(message) (curl error \(curlCode))\(hint.map { "; \($0)" } ?? "")"
+            + (attempts > 1 ? " (after \(attempts) attempts)" : "")
     }
 
     /// Connection-level failures are worth retrying (the SDKs do); TLS and URL errors are not.

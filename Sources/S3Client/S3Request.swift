@@ -19,6 +19,16 @@ struct S3Request: Sendable {
     var headers: [HTTPHeader] = []
     var body: [UInt8] = []
     var maxResponseBytes: Int = 64 << 20
+    /// Root element a successful answer must have, for operations S3 may fail *inside* a 200 response
+    /// (CompleteMultipartUpload): an `<Error>` document or an empty body there is a failure.
+    var resultDocument: String?
+    /// A header a successful answer must carry (UploadPart's `ETag`); its absence means the head was cut
+    /// off (libcurl accepts a head that ends without its blank line), which a retry can fix.
+    var requiredHeader: String?
+    /// Error codes that, answering a retry after an attempt that may have taken effect (a dropped
+    /// connection or a 5xx), mean that attempt did: `send` returns such a response instead of throwing
+    /// (`NoSuchUpload` for an abort that the server carried out before the connection broke).
+    var settledByEarlierAttempt: Set<String> = []
 }
 
 /// An ``S3Request`` resolved to a URL and signed.

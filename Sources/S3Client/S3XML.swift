@@ -6,6 +6,9 @@ struct S3XML: Sendable {
     struct Leaf: Sendable, Equatable {
         /// Local names from the root to the element, e.g. `["Error", "Code"]`.
         let path: [String]
+        /// For each element of `path`, its ordinal in document order: tells repeated elements apart
+        /// (the `<Upload>`s of a listing).
+        let elementIDs: [Int]
         let text: String
         var name: String { path.last ?? "" }
     }
@@ -21,6 +24,22 @@ struct S3XML: Sendable {
         rootName = parser.rootName
     }
 
+    /// The leaf children of every element called `name`, one dictionary (child name → text) per
+    /// element, in document order; e.g. `records("Upload")` of a ListMultipartUploads answer.
+    func records(_ name: String) -> [[String: String]] {
+        var order: [Int] = []
+        var byElement: [Int: [String: String]] = [:]
+        for leaf in leaves where leaf.path.count >= 2 && leaf.path[leaf.path.count - 2] == name {
+            let id = leaf.elementIDs[leaf.path.count - 2]
+            if byElement[id] == nil {
+                order.append(id)
+                byElement[id] = [:]
+            }
+            if byElement[id]?[leaf.name] == nil { byElement[id]?[leaf.name] = leaf.text }
+        }
+        return order.compactMap { byElement[$0] }
+    }
+
     /// Text of the first leaf called `name` whose parent is `parent` (any parent when `nil`).
     func text(_ name: String, under parent: String? = nil) -> String? {
         leaves.first { leaf in
@@ -33,7 +52,8 @@ struct S3XML: Sendable {
     private struct Parser {
         let bytes: [UInt8]
         var i = 0
-        var stack: [(name: String, hasChildren: Bool)] = []
+        var stack: [(name: String, id: Int, hasChildren: Bool)] = []
+        var elementsOpened = 0
         var text: [UInt8] = []
         var leaves: [Leaf] = []
         var rootName: String?
@@ -89,14 +109,17 @@ struct S3XML: Sendable {
         mutating func open(_ name: String) {
             if rootName == nil { rootName = name }
             if !stack.isEmpty { stack[stack.count - 1].hasChildren = true }
-            stack.append((name, false))
+            stack.append((name, elementsOpened, false))
+            elementsOpened += 1
             text.removeAll(keepingCapacity: true)
         }
 
         mutating func close() {
             guard let top = stack.popLast() else { return }
             if !top.hasChildren {
-                leaves.append(Leaf(path: stack.map(\.name) + [top.name], text: String(decoding: text, as: UTF8.self)))
+                leaves.append(Leaf(
+                    path: stack.map(\.name) + [top.name], elementIDs: stack.map(\.id) + [top.id],
+                    text: String(decoding: text, as: UTF8.self)))
             }
             text.removeAll(keepingCapacity: true)
         }

@@ -9,8 +9,6 @@ public actor DestinationPlugin {
     public static let name = "s3"
     public static let version = "v0.1.0"
     public static var jsonSchema: String { DestinationSpecSchema.json }
-    /// Objects uploaded at once per Write stream (each holds one finished batch).
-    static let uploadConcurrency = 4
 
     private let logger: Logger
     private let environment: [String: String]
@@ -45,7 +43,6 @@ public actor DestinationPlugin {
         } catch {
             throw PluginError(.invalidArgument, String(describing: error))
         }
-        try FormatSupport.check(config)
         let credentials = try await resolveCredentials(config)
         let store = try makeStore(config, credentials, logger)
         if config.testWrite {
@@ -69,16 +66,18 @@ public actor DestinationPlugin {
             throw PluginError(.failedPrecondition, "Write called before a successful Init")
         }
         let config = session.config
-        let uploads = UploadQueue(store: session.store, limit: Self.uploadConcurrency, logger: logger)
+        let tracker = UploadTracker(logger: logger)
         let timeout: Duration? = config.batchTimeout.nanoseconds > 0 ? .nanoseconds(config.batchTimeout.nanoseconds) : nil
         let writer = WriteSession(
             settings: .init(
                 limits: BatchLimits(rows: config.batchSize, bytes: config.batchSizeBytes),
                 timeout: timeout,
                 contentType: config.contentType,
+                partSize: Int(config.partSize),
+                writeEmptyObjects: config.writeEmptyObjectsForEmptyTables,
                 objectKey: { table, time in config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time) },
                 makeEncoder: { schema in try FormatSupport.makeEncoder(config, schema: schema) }),
-            uploads: uploads, logger: logger)
+            store: session.store, budget: MemoryBudget(capacity: config.memoryBudgetBytes), tracker: tracker, logger: logger)
         let ticker = timeout.map { timeout in
             Task {
                 // Ticks often enough that a batch closes within ~1/10 of its timeout (at most 1 s late).
@@ -90,14 +89,35 @@ public actor DestinationPlugin {
             }
         }
         defer { ticker?.cancel() }
-        for try await message in messages {
-            try await writer.handle(message)
+        do {
+            for try await message in messages {
+                try await writer.handle(message)
+            }
+            try await writer.finish()
+        } catch {
+            await writer.abandonAll()
+            throw error
         }
-        try await writer.finish()
-        let summary = (objects: await uploads.objects, rows: await uploads.rows, bytes: await uploads.bytes)
+        if !config.manifestPath.isEmpty {
+            try await writeManifest(config: config, store: session.store, objects: await tracker.written)
+        }
+        let totals = await tracker.totals
         logger.info("write finished", metadata: [
-            "objects": "\(summary.objects)", "rows": "\(summary.rows)", "bytes": "\(summary.bytes)",
+            "objects": "\(totals.objects)", "rows": "\(totals.rows)", "bytes": "\(totals.bytes)", "parts": "\(totals.parts)",
+            "retries": "\(session.store.retries)",
         ])
+    }
+
+    private func writeManifest(config: DestinationConfig, store: ObjectStore, objects: [ManifestEntry]) async throws {
+        let now = Date()
+        let key = SyncManifest.key(config: config, now: now)
+        do {
+            let body = try SyncManifest(config: config, objects: objects, now: now).encoded()
+            try await store.put(key: key, body: body, contentType: "application/json")
+        } catch {
+            throw PluginError(.internal, "write failed: sync manifest \"\(key)\": \(error)")
+        }
+        logger.info("sync manifest written", metadata: ["key": "\(key)", "objects": "\(objects.count)"])
     }
 
     public func close() async throws {

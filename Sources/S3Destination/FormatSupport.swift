@@ -1,26 +1,24 @@
 import Arrow
 import FileFormats
 
-/// Which encoder writes each format.
+/// Which encoder writes each format, with the spec's compression and Athena settings around it.
 enum FormatSupport {
-    /// Formats whose encoders exist; the rest fail Init with a clear message rather than mid-sync.
-    static func check(_ config: DestinationConfig) throws {
-        switch config.outputFormat {
-        case .json:
-            if config.compression != .none {
-                throw PluginError(.invalidArgument, "compression \"\(config.compression)\" is not implemented yet in cq-dest-s3; remove `compression` from the spec")
-            }
-        case .csv, .parquet:
-            throw PluginError(.invalidArgument, "format \"\(config.outputFormat.rawValue)\" is not implemented yet in cq-dest-s3; use format: json")
-        }
-    }
-
     static func makeEncoder(_ config: DestinationConfig, schema: Schema) throws -> any ObjectEncoder {
-        switch config.outputFormat {
+        var encoder: any ObjectEncoder
+        switch config.format {
         case .json:
-            return JSONLinesEncoder()
-        case .csv, .parquet:
-            throw PluginError(.invalidArgument, "format \"\(config.outputFormat.rawValue)\" is not implemented yet")
+            encoder = JSONLinesEncoder()
+        case .csv(let csv):
+            encoder = try CSVEncoder(delimiter: csv.delimiterByte, header: !csv.skipHeader)
+        case .parquet(let parquet):
+            encoder = try ParquetSupport.makeEncoder(parquet, schema: schema)
         }
+        if config.athena { encoder = AthenaEncoder(wrapping: encoder) }
+        switch config.compression {
+        case .none: break
+        case .gzip: encoder = CompressedEncoder(encoder, compression: .gzip)
+        case .zstd: encoder = CompressedEncoder(encoder, compression: .zstd)
+        }
+        return encoder
     }
 }

@@ -2,12 +2,14 @@ import AWSAuth
 import Logging
 import S3Client
 
-/// The real object store: one PutObject per object, with the spec's endpoint and addressing.
+/// The real object store: the spec's endpoint, addressing, retries, checksums and object headers
+/// applied to every upload.
 struct S3ObjectStore: ObjectStore {
     let client: S3Client
     let bucket: String
-    /// SSE headers go on every upload, the test object included (as Go).
-    let headers: [String: String]
+    /// ACL and SSE headers of data objects. Go sends SSE on the test object too, but not the ACL.
+    let objectHeaders: [String: String]
+    let testObjectHeaders: [String: String]
 
     init(config: DestinationConfig, credentials: CredentialsProvider, logger: Logger) throws {
         client = try S3Client(
@@ -16,18 +18,50 @@ struct S3ObjectStore: ObjectStore {
                 credentialsProvider: credentials,
                 endpoint: config.endpoint.isEmpty ? nil : config.endpoint,
                 usePathStyle: config.usePathStyle,
-                skipTLSVerify: config.endpointSkipTLSVerify),
+                skipTLSVerify: config.endpointSkipTLSVerify,
+                checksums: config.sendChecksums ? .crc32 : .none,
+                // As Go: `max_retries` counts every attempt, `max_backoff` caps the wait (seconds).
+                retry: S3RetryPolicy(maxAttempts: max(1, config.maxRetries), maxBackoff: Double(config.maxBackoffSeconds)),
+                debugLogging: config.awsDebug),
             logger: logger)
         bucket = config.bucket
-        var headers: [String: String] = [:]
-        if let sse = config.serverSideEncryption {
-            headers["x-amz-server-side-encryption"] = sse.serverSideEncryption
-            if !sse.sseKMSKeyID.isEmpty { headers["x-amz-server-side-encryption-aws-kms-key-id"] = sse.sseKMSKeyID }
+        var sse: [String: String] = [:]
+        if let encryption = config.serverSideEncryption {
+            sse["x-amz-server-side-encryption"] = encryption.serverSideEncryption
+            if !encryption.sseKMSKeyID.isEmpty {
+                sse["x-amz-server-side-encryption-aws-kms-key-id"] = encryption.sseKMSKeyID
+            }
         }
-        self.headers = headers
+        testObjectHeaders = sse
+        var headers = sse
+        if !config.acl.isEmpty { headers["x-amz-acl"] = config.acl }
+        objectHeaders = headers
     }
 
+    /// Retries the client made so far (for the end-of-stream summary).
+    var retries: Int { client.retryCount }
+
     func put(key: String, body: [UInt8], contentType: String?) async throws {
+        // The test object is the only upload without a content type (as Go: no ACL, no Content-Type).
+        let headers = contentType == nil ? testObjectHeaders : objectHeaders
         _ = try await client.putObject(bucket: bucket, key: key, body: body, contentType: contentType, headers: headers)
+    }
+
+    func createMultipartUpload(key: String, contentType: String?) async throws -> String {
+        try await client.createMultipartUpload(bucket: bucket, key: key, contentType: contentType, headers: objectHeaders)
+    }
+
+    func uploadPart(key: String, uploadId: String, number: Int, body: [UInt8]) async throws -> UploadedPart {
+        let part = try await client.uploadPart(bucket: bucket, key: key, uploadId: uploadId, partNumber: number, body: body)
+        return UploadedPart(number: part.partNumber, etag: part.etag, checksumCRC32: part.checksumCRC32)
+    }
+
+    func completeMultipartUpload(key: String, uploadId: String, parts: [UploadedPart]) async throws {
+        let completed = parts.map { CompletedPart(partNumber: $0.number, etag: $0.etag, checksumCRC32: $0.checksumCRC32) }
+        _ = try await client.completeMultipartUpload(bucket: bucket, key: key, uploadId: uploadId, parts: completed)
+    }
+
+    func abortMultipartUpload(key: String, uploadId: String) async throws {
+        try await client.abortMultipartUpload(bucket: bucket, key: key, uploadId: uploadId)
     }
 }

@@ -6,40 +6,51 @@ import Logging
 /// One Write stream: routes inserts to one open object per table and closes objects exactly when
 /// the Go plugin's streaming batch writer would (reference s3-destination.md §4.2):
 /// on `batch_size` rows, on `batch_size_bytes` Arrow bytes (records are sliced to fit), on
-/// `batch_timeout`, when the message kind changes, and at the end of the stream.
+/// `batch_timeout`, when the message kind changes, and at the end of the stream. Beyond Go, all
+/// buffered bytes share one memory budget; when open objects alone exhaust it, the largest is
+/// closed early rather than letting memory grow.
 actor WriteSession {
     struct Settings: Sendable {
         var limits: BatchLimits
         /// nil: no timeout (no_rotate, or batch_timeout 0).
         var timeout: Duration?
         var contentType: String
+        var partSize: Int
+        var writeEmptyObjects: Bool
         var objectKey: @Sendable (_ table: String, _ time: Date) -> String
         var makeEncoder: @Sendable (_ schema: Schema) throws -> any ObjectEncoder
     }
 
     private let settings: Settings
-    private let uploads: UploadQueue
+    private let store: ObjectStore
+    private let budget: MemoryBudget
+    private let tracker: UploadTracker
     private let logger: Logger
     private var open: [String: OpenObject] = [:]
     /// Per table: when its batch_timeout ticker fires next (reset when a batch closes by a limit or flush).
     private var nextTick: [String: ContinuousClock.Instant] = [:]
+    /// write_empty_objects_for_empty_tables: the empty object's key, reused (overwritten) by the first batch.
+    private var emptyObjectKeys: [String: String] = [:]
     private var lastKind: WriteMessage.Kind?
     private var notImplemented: [String] = []
 
-    init(settings: Settings, uploads: UploadQueue, logger: Logger) {
+    init(settings: Settings, store: ObjectStore, budget: MemoryBudget, tracker: UploadTracker, logger: Logger) {
         self.settings = settings
-        self.uploads = uploads
+        self.store = store
+        self.budget = budget
+        self.tracker = tracker
         self.logger = logger
     }
 
     func handle(_ message: WriteMessage) async throws {
-        try await uploads.checkFailure()
+        try await tracker.checkFailure()
         if let lastKind, lastKind != message.kind { try await flushAll() }
         lastKind = message.kind
         switch message {
-        case .migrateTable:
-            break  // nothing to create in S3 (write_empty_objects_for_empty_tables comes with the upload engine)
+        case .migrateTable(let bytes, _):
+            if settings.writeEmptyObjects { try await writeEmptyObject(bytes) }
         case .insert(let bytes):
+            try await relieveMemoryPressure()
             try await insert(bytes)
         case .deleteStale(let table, _, _):
             // As the Go plugin: drained, then the stream fails (S3 objects are append-only).
@@ -52,10 +63,18 @@ actor WriteSession {
     /// End of the stream: closes every object and returns once all are in S3.
     func finish() async throws {
         try await flushAll()
-        try await uploads.drain()
+        try await tracker.drain()
         if !notImplemented.isEmpty {
             throw PluginError(.internal, "write failed: " + notImplemented.joined(separator: "; "))
         }
+    }
+
+    /// The stream failed: stops every open object (aborting multipart uploads) so nothing is left behind.
+    func abandonAll() async {
+        let objects = open.values
+        open = [:]
+        for object in objects { await object.upload.abandon() }
+        try? await tracker.drain()
     }
 
     /// The batch_timeout ticker: closes each table's object whose tick is due and has rows.
@@ -78,7 +97,7 @@ actor WriteSession {
         } catch {
             throw PluginError(.invalidArgument, "failed to create record: \(error)")
         }
-        guard let table = stream.schema.metadata["cq:table_name"] else {
+        guard let table = stream.schema.tableName else {
             throw PluginError(.invalidArgument, "table name not found in metadata (cq:table_name)")
         }
         for batch in stream.batches where batch.length > 0 {
@@ -89,6 +108,7 @@ actor WriteSession {
     /// Adds a record to the table's open object, slicing it where a row or byte cap falls.
     private func add(_ batch: RecordBatch, to table: String, schema: Schema) async throws {
         let limits = settings.limits
+        // As Go: each row counts the record's Arrow size divided by its rows.
         let bytesPerRow = Int64(batch.bufferByteSize) / Int64(max(1, batch.length))
         var offset = 0
         while offset < batch.length {
@@ -102,11 +122,10 @@ actor WriteSession {
                 continue
             }
             let part = (offset == 0 && fit == batch.length) ? batch : batch.slice(offset: offset, length: fit)
-            do {
-                try open[table]!.append(part, arrowBytes: bytesPerRow * Int64(fit))
-            } catch {
-                open[table] = nil
-                throw PluginError(.internal, "write failed: table \"\(table)\": object \"\(current.key)\": \(error)")
+            try await guarding(current) {
+                let charged = try self.open[table]!.append(part, arrowBytes: bytesPerRow * Int64(fit))
+                await self.budget.add(charged)
+                try await current.upload.sendFullParts()
             }
             offset += fit
             let updated = open[table]!
@@ -117,13 +136,14 @@ actor WriteSession {
     }
 
     private func openObject(_ table: String, schema: Schema) throws {
-        let key = settings.objectKey(table, Date())
-        let encoder: any ObjectEncoder
+        let key = emptyObjectKeys.removeValue(forKey: table) ?? settings.objectKey(table, Date())
+        let upload = ObjectUpload(
+            table: table, key: key, contentType: settings.contentType, store: store, budget: budget,
+            partSize: settings.partSize)
         do {
-            encoder = try settings.makeEncoder(schema)
-            open[table] = try OpenObject(table: table, key: key, encoder: encoder)
+            open[table] = try OpenObject(table: table, encoder: try settings.makeEncoder(schema), upload: upload)
         } catch {
-            throw PluginError(.internal, "write failed: table \"\(table)\": object \"\(key)\": \(error)")
+            throw failure(table: table, key: key, error)
         }
         if nextTick[table] == nil, let timeout = settings.timeout {
             nextTick[table] = .now.advanced(by: timeout)
@@ -133,14 +153,64 @@ actor WriteSession {
     private func close(_ table: String, resetTicker: Bool = false) async throws {
         guard var object = open.removeValue(forKey: table) else { return }
         if resetTicker, let timeout = settings.timeout { nextTick[table] = .now.advanced(by: timeout) }
-        let body: [UInt8]
-        do {
-            body = try object.finish()
-        } catch {
-            throw PluginError(.internal, "write failed: table \"\(table)\": object \"\(object.key)\": \(error)")
+        try await guarding(object) {
+            await self.budget.add(try object.finishEncoding())
         }
-        await uploads.submit(
-            table: table, key: object.key, body: body, rows: object.rows, contentType: settings.contentType)
+        await tracker.track(table: table, key: object.key, rows: object.rows, object.upload.finish())
+    }
+
+    /// A zero-row object with the table's full schema (write_empty_objects_for_empty_tables).
+    private func writeEmptyObject(_ schemaIPC: [UInt8]) async throws {
+        let stream: ArrowStream
+        do {
+            stream = try ArrowIPC.readStream(schemaIPC)
+        } catch {
+            throw PluginError(.invalidArgument, "failed to create schema from bytes: \(error)")
+        }
+        guard let table = stream.schema.tableName else {
+            throw PluginError(.invalidArgument, "table name not found in metadata (cq:table_name)")
+        }
+        try openObject(table, schema: stream.schema)
+        emptyObjectKeys[table] = open[table]!.key
+        try await close(table)
+    }
+
+    /// Runs `body` on an object's data; on failure abandons the object and names table and key.
+    private func guarding(_ object: OpenObject, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            open[object.table] = nil
+            await object.upload.abandon()
+            throw failure(table: object.table, key: object.key, error)
+        }
+    }
+
+    private func failure(table: String, key: String, _ error: Error) -> PluginError {
+        if let error = error as? PluginError, error.message.hasPrefix("write failed:") { return error }
+        return PluginError(.internal, "write failed: table \"\(table)\": object \"\(key)\": \(error)")
+    }
+
+    /// Waits while the memory budget is spent; when open objects alone spend it, closes the largest.
+    private func relieveMemoryPressure() async throws {
+        while true {
+            let openBytes = open.values.reduce(0) { $0 + $1.upload.buffer.count }
+            switch await budget.relieve(openBytes: openBytes) {
+            case .none:
+                return
+            case .waited:
+                try await tracker.checkFailure()
+            case .nothingInFlight:
+                guard let largest = open.max(by: { $0.value.upload.buffer.count < $1.value.upload.buffer.count }) else {
+                    return
+                }
+                logger.warning("memory budget reached: closing an object early", metadata: [
+                    "table": "\(largest.key)", "key": "\(largest.value.key)", "rows": "\(largest.value.rows)",
+                    "buffered_bytes": "\(largest.value.upload.buffer.count)",
+                ])
+                try await close(largest.key, resetTicker: true)
+            }
+        }
     }
 
     private func flushAll() async throws {

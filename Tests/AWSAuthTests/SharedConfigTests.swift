@@ -6,12 +6,12 @@ import Testing
 /// load-time validation (reference aws-auth.md §1.1, §1.3, §1.4).
 @Suite struct SharedConfigTests {
     /// A HOME with the two files; removed after `body`.
-    func withHome<T>(config: String? = nil, credentials: String? = nil, _ body: (String) throws -> T) throws -> T {
+    func withHome(config: String? = nil, credentials: String? = nil, _ body: (String) throws -> Void) throws {
         let home = try AuthTestSupport.temporaryDirectory("shared-config")
         defer { AuthTestSupport.remove(home) }
         if let config { try AuthTestSupport.write(config, to: home + "/.aws/config") }
         if let credentials { try AuthTestSupport.write(credentials, to: home + "/.aws/credentials") }
-        return try body(home)
+        try body(home)
     }
 
     func load(_ home: String, _ extra: [String: String] = [:], profile: String? = nil) throws -> AWSConfig {
@@ -38,7 +38,7 @@ import Testing
         aws_access_key_id = A2
         aws_secret_access_key = S2
         """
-        try withHome(config: config, credentials: credentials) { home in
+        try withHome(config: config, credentials: credentials) { (home: String) throws in
             let files = try load(home).files
             #expect(files.sections["default"]?.string("region") == "eu-central-1")
             #expect(files.sections["named"]?.string("region") == "eu-west-1")
@@ -64,7 +64,7 @@ import Testing
         aws_access_key_id = CREDSKEY
         aws_secret_access_key = creds-secret
         """
-        try withHome(config: config, credentials: credentials) { home in
+        try withHome(config: config, credentials: credentials) { (home: String) throws in
             let aws = try load(home, profile: "dev")
             let profile = try #require(aws.profile)
             #expect(profile.region == "us-east-2")
@@ -86,7 +86,7 @@ import Testing
         aws_access_key_id = A
         aws_secret_access_key = S
         """
-        try withHome(credentials: credentials) { home in
+        try withHome(credentials: credentials) { (home: String) throws in
             #expect(try load(home, profile: "good").profile?.accessKeyID == "A")
             #expect {
                 try load(home, profile: "broken")
@@ -98,7 +98,7 @@ import Testing
 
     @Test("AWS_PROFILE or a profile in code must exist; AWS_DEFAULT_PROFILE and default need not")
     func missingProfiles() throws {
-        try withHome(credentials: "[other]\naws_access_key_id = A\naws_secret_access_key = S\n") { home in
+        try withHome(credentials: "[other]\naws_access_key_id = A\naws_secret_access_key = S\n") { (home: String) throws in
             #expect { try load(home, ["AWS_PROFILE": "nope"]) } throws: { "\($0)".hasPrefix("failed to get shared config profile, nope") }
             #expect { try load(home, profile: "nope") } throws: { "\($0)".hasPrefix("failed to get shared config profile, nope") }
             #expect(try load(home, ["AWS_DEFAULT_PROFILE": "nope"]).profile == nil)
@@ -109,7 +109,7 @@ import Testing
 
     @Test("AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE replace the files under HOME")
     func fileOverrides() throws {
-        try withHome(credentials: "[default]\naws_access_key_id = HOMEKEY\naws_secret_access_key = S\n") { home in
+        try withHome(credentials: "[default]\naws_access_key_id = HOMEKEY\naws_secret_access_key = S\n") { (home: String) throws in
             let other = home + "/elsewhere/creds"
             try AuthTestSupport.write("[default]\naws_access_key_id = ENVKEY\naws_secret_access_key = S\n", to: other)
             try AuthTestSupport.write("[default]\nregion = sa-east-1\n", to: home + "/elsewhere/conf")
@@ -151,7 +151,7 @@ import Testing
         aws_access_key_id = A
         aws_secret_access_key = S
         """
-        try withHome(config: config) { home in
+        try withHome(config: config) { (home: String) throws in
             func message(_ profile: String) -> String {
                 do {
                     _ = try load(home, profile: profile)
@@ -210,7 +210,7 @@ import Testing
         role_arn = arn:aws:iam::1:role/b
         source_profile = loop-a
         """
-        try withHome(config: config) { home in
+        try withHome(config: config) { (home: String) throws in
             let top = try #require(try load(home, profile: "top").profile)
             #expect(top.roleARN == "arn:aws:iam::1:role/top")
             #expect(top.source?.roleARN == "arn:aws:iam::1:role/middle")
@@ -243,7 +243,7 @@ import Testing
         sso_region = us-east-1
         sso_start_url = https://d-1234567890.awsapps.com/start
         """
-        try withHome(config: config) { home in
+        try withHome(config: config) { (home: String) throws in
             let profile = try #require(try load(home, profile: "dev").profile)
             #expect(profile.serviceEndpointURL(sdkID: "STS") == "http://127.0.0.1:5000")
             #expect(profile.serviceEndpointURL(sdkID: "SSO OIDC") == "http://127.0.0.1:5001")
@@ -256,7 +256,7 @@ import Testing
 
     @Test("region: AWS_REGION, then AWS_DEFAULT_REGION, then the profile, then the default")
     func region() throws {
-        try withHome(config: "[default]\nregion = eu-north-1\n") { home in
+        try withHome(config: "[default]\nregion = eu-north-1\n") { (home: String) throws in
             #expect(try load(home, ["AWS_REGION": "ap-east-1", "AWS_DEFAULT_REGION": "us-west-2"]).region == "ap-east-1")
             #expect(try load(home, ["AWS_DEFAULT_REGION": "us-west-2"]).region == "us-west-2")
             #expect(try load(home).region == "eu-north-1")
@@ -267,7 +267,7 @@ import Testing
     @Test("configured endpoints for the STS, SSO and OIDC clients follow Go's precedence")
     func serviceEndpoints() throws {
         let config = "[default]\nservices = s\nendpoint_url = http://profile-global\n[services s]\nsts =\n  endpoint_url = http://services-sts\n"
-        try withHome(config: config) { home in
+        try withHome(config: config) { (home: String) throws in
             func sts(_ extra: [String: String], global: Bool) throws -> String {
                 try load(home, extra).endpoints.baseURL(for: .sts, region: "eu-west-1", includeGlobal: global)
             }
@@ -284,8 +284,12 @@ import Testing
                 == "https://portal.sso.us-east-1.amazonaws.com")
             #expect(try aws.endpoints.baseURL(for: .ssoOIDC, region: "cn-north-1", includeGlobal: false)
                 == "https://oidc.cn-north-1.amazonaws.com.cn")
+            let bare = ServiceEndpoints(environment: try EnvironmentConfig([:]), profile: nil)
             #expect(throws: CredentialsConfigurationError.self) {
-                try aws.endpoints.baseURL(for: .sts, region: "bad region!", includeGlobal: false)
+                try bare.baseURL(for: .sts, region: "bad region!", includeGlobal: false)
+            }
+            #expect(throws: CredentialsConfigurationError.self) {
+                try bare.baseURL(for: .sts, region: "", includeGlobal: false)
             }
         }
     }

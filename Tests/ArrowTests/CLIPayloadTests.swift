@@ -48,7 +48,10 @@ import Testing
         #expect(schema.orderedMetadata.first?.key == "cq:table_name")
 
         func field(_ name: String) throws -> Field {
-            try #require(schema.fields.first { $0.name == name })
+            guard let field = schema.fields.first(where: { $0.name == name }) else {
+                throw TestEnvironment.Missing(description: "no field \(name)")
+            }
+            return field
         }
         #expect(try field("_cq_sync_time").type == .timestamp(.microsecond, timeZone: "UTC"))
         #expect(try field("_cq_sync_time").metadata.isEmpty)

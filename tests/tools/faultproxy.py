@@ -40,7 +40,7 @@ import socketserver
 import struct
 import sys
 import threading
-import urllib.parse
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fault_plan import FaultPlan, FaultState, stall_seconds  # noqa: E402
@@ -107,6 +107,9 @@ class ProxyHandler(socketserver.BaseRequestHandler):
         self.client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.reader = Reader(self.client)
         self.upstream = None
+        # Set when we answered before reading a body the client may still be sending: closing
+        # with unread bytes would RST the connection and could destroy our answer in flight.
+        self.linger = False
 
     def handle(self):
         state = self.srv.state
@@ -129,8 +132,25 @@ class ProxyHandler(socketserver.BaseRequestHandler):
                 if not keep or request.wants_close:
                     return
         finally:
+            if self.linger:
+                self.lingering_close()
             self.drop_upstream()
             state.add("connections_open", -1)
+
+    def lingering_close(self, seconds=2.0):
+        """Half-close, then read and drop what the client still sends, until it closes too."""
+        try:
+            self.client.shutdown(socket.SHUT_WR)
+            self.client.settimeout(0.2)
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                try:
+                    if not self.client.recv(1 << 16):
+                        return
+                except socket.timeout:
+                    continue
+        except OSError:
+            pass
 
     # --- fault modes -------------------------------------------------------------------------
 
@@ -174,6 +194,7 @@ class ProxyHandler(socketserver.BaseRequestHandler):
         except OSError:
             return False
         self.log(request, status, mode)
+        self.linger = before_body
         return not before_body
 
     # --- pass-through --------------------------------------------------------------------------
@@ -246,6 +267,7 @@ class ProxyHandler(socketserver.BaseRequestHandler):
 
         kind, _ = response.body_kind(request.method)
         keep = not (response.wants_close or kind == "close" or early_response is not None)
+        self.linger = early_response is not None
         try:
             if truncate:
                 sent = self.relay_truncated(request, response)

@@ -37,6 +37,12 @@ public struct DestinationConfig: Sendable, Equatable {
     public let maxBackoffSeconds: Int
     /// Multipart part size in bytes; a body shorter than this is sent with one PutObject.
     public let partSize: Int64
+    /// Beyond Go: bytes a Write stream may hold in open objects and uploads in flight.
+    public let memoryBudgetBytes: Int
+    /// Beyond Go: CRC32 checksums on uploads (`when_supported`, the AWS SDK's default) or none (`when_required`).
+    public let sendChecksums: Bool
+    /// Beyond Go: where the sync manifest goes ("" = none).
+    public let manifestPath: String
     /// `local_profile` as written (already folded into `credentials`).
     public let localProfile: String
     public let credentials: SpecCredentials?
@@ -62,7 +68,8 @@ public struct DestinationConfig: Sendable, Equatable {
               let compression = OutputCompression(goName: spec.compression),
               let testWrite = spec.testWrite, let batchSize = spec.batchSize,
               let batchSizeBytes = spec.batchSizeBytes, let batchTimeout = spec.batchTimeout,
-              let maxRetries = spec.maxRetries, let maxBackoff = spec.maxBackoff, let partSize = spec.partSize
+              let maxRetries = spec.maxRetries, let maxBackoff = spec.maxBackoff, let partSize = spec.partSize,
+              let memoryBudget = spec.memoryBudgetBytes
         else {
             throw SpecError(.validation, "internal error: the spec must be validated and defaulted before use")
         }
@@ -88,6 +95,9 @@ public struct DestinationConfig: Sendable, Equatable {
         self.maxRetries = maxRetries
         maxBackoffSeconds = maxBackoff
         self.partSize = partSize
+        memoryBudgetBytes = Int(memoryBudget)
+        sendChecksums = !GoStrings.equal(spec.requestChecksumCalculation, "when_required")
+        manifestPath = spec.manifestPath
         localProfile = spec.localProfile
         credentials = spec.credentials
         self.invocationID = invocationID

@@ -42,5 +42,8 @@ extension DestinationSpec {
         if partSize == nil {
             partSize = Self.defaultPartSize
         }
+        if memoryBudgetBytes == nil {
+            memoryBudgetBytes = Self.defaultMemoryBudgetBytes
+        }
     }
 }

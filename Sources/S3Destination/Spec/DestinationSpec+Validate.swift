@@ -55,6 +55,7 @@ extension DestinationSpec {
         case .failure(let error):
             throw error
         }
+        try validateExtensions()
     }
 
     /// Go `batchingEnabled()`: rotation is on and at least one limit is unset or positive.

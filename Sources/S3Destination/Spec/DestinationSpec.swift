@@ -36,6 +36,11 @@ public struct DestinationSpec: Sendable, Equatable {
     public var maxBackoff: Int? = nil
     public var partSize: Int64? = nil
 
+    // Beyond the Go plugin (DestinationSpec+Extensions.swift).
+    public var memoryBudgetBytes: Int64? = nil
+    public var requestChecksumCalculation: String = ""
+    public var manifestPath: String = ""
+
     /// `format` + `format_spec` after `validate()` succeeded (Go keeps these in FileSpec's
     /// private fields, filled by `Validate()`).
     public internal(set) var resolvedFormat: FormatSpec? = nil

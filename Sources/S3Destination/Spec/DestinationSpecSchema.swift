@@ -36,8 +36,8 @@ public enum DestinationSpecSchema {
         },
         "compression": {
           "type": "string",
-          "enum": ["", "gzip"],
-          "description": "Compression applied to CSV and JSON objects. Empty or missing means none."
+          "enum": ["", "gzip", "zstd"],
+          "description": "Compression applied to CSV and JSON objects. Empty or missing means none. `zstd` is not in the Go plugin."
         },
         "bucket": {
           "type": "string",
@@ -189,6 +189,28 @@ public enum DestinationSpecSchema {
             },
             {"type": "null"}
           ]
+        },
+        "memory_budget_bytes": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 16777216,
+              "default": 536870912,
+              "description": "Not in the Go plugin. Bytes the plugin may hold for open objects and uploads in flight (512 MiB by default). When spent, the plugin stops reading from the CLI until uploads finish; if open objects alone spend it, the largest is closed early."
+            },
+            {"type": "null"}
+          ]
+        },
+        "request_checksum_calculation": {
+          "type": "string",
+          "enum": ["", "when_supported", "when_required"],
+          "default": "when_supported",
+          "description": "Not in the Go plugin. `when_supported` (default, as the AWS SDK): a CRC32 checksum on every upload; `when_required`: none, for S3-compatible stores that reject them."
+        },
+        "manifest_path": {
+          "type": "string",
+          "pattern": "^([^/].*)?$",
+          "description": "Not in the Go plugin. When set, a JSON manifest listing every object of the sync (key, table, rows, bytes, checksum) is written here at the end of a successful sync. Supports {{SYNC_ID}}, {{YEAR}}, {{MONTH}}, {{DAY}}, {{HOUR}}, {{MINUTE}}."
         }
       },
       "oneOf": [
@@ -335,9 +357,15 @@ public enum DestinationSpecSchema {
         },
         "max_row_group_length": {
           "type": "integer",
-          "minimum": 0,
+          "minimum": 1,
           "default": 134217728,
-          "description": "Maximum number of rows per row group."
+          "description": "Maximum number of rows per row group. 0 is refused (the Go plugin hangs on it)."
+        },
+        "compression": {
+          "type": "string",
+          "enum": ["snappy", "zstd", "gzip", "none"],
+          "default": "snappy",
+          "description": "Column-chunk codec. Not in the Go plugin, which always uses snappy."
         }
       }
     },

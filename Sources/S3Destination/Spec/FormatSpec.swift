@@ -59,22 +59,19 @@ public struct ParquetSpec: Sendable, Equatable {
 
     public var version: ParquetVersion
     public var rootRepetition: ParquetRootRepetition
-    /// Zero or positive, as written by the user (default 134217728).
+    /// Positive (default 134217728): 0, which Go accepts and then hangs on, is refused.
     public var maxRowGroupLength: Int64
+    public var compression: ParquetCompression
 
     public init(
         version: ParquetVersion = .v2Latest,
         rootRepetition: ParquetRootRepetition = .repeated,
-        maxRowGroupLength: Int64 = ParquetSpec.defaultMaxRowGroupLength
+        maxRowGroupLength: Int64 = ParquetSpec.defaultMaxRowGroupLength,
+        compression: ParquetCompression = .snappy
     ) {
         self.version = version
         self.rootRepetition = rootRepetition
         self.maxRowGroupLength = maxRowGroupLength
-    }
-
-    /// Rows per row group to use. 0 passes Go's validation but makes arrow-go's buffered writer
-    /// loop forever; we treat it as the default instead.
-    public var effectiveMaxRowGroupLength: Int64 {
-        maxRowGroupLength > 0 ? maxRowGroupLength : Self.defaultMaxRowGroupLength
+        self.compression = compression
     }
 }

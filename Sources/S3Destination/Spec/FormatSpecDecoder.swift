@@ -13,15 +13,17 @@ enum FormatSpecDecoder {
         ("skip_header", .skipHeader), ("delimiter", .delimiter),
     ]
 
-    private enum ParquetField { case version, rootRepetition, maxRowGroupLength }
+    private enum ParquetField { case version, rootRepetition, maxRowGroupLength, compression }
     private static let parquetFields: [(name: String, field: ParquetField)] = [
         ("version", .version), ("root_repetition", .rootRepetition), ("max_row_group_length", .maxRowGroupLength),
+        ("compression", .compression),  // beyond Go
     ]
 
     private struct ParquetDraft {
         var version = ""
         var rootRepetition = ""
         var maxRowGroupLength: Int64? = nil
+        var compression = ""
     }
 
     /// Returns the validated format spec or Go's error message.
@@ -81,6 +83,8 @@ enum FormatSpecDecoder {
                 case .maxRowGroupLength:
                     draft.maxRowGroupLength = GoJSON.optionalInt64(
                         value, goType: "int64", current: draft.maxRowGroupLength, context, &state)
+                case .compression:
+                    if let s = GoJSON.string(value, context, &state) { draft.compression = s }
                 }
             }
             if let message = state.savedError { return .failure(SpecError(.validation, message)) }
@@ -107,8 +111,19 @@ enum FormatSpecDecoder {
                 return .failure(SpecError(
                     .validation, "invalid: maxRowGroupLength: \(maxRows). Must be zero or positive"))
             }
+            // Go accepts 0 and then loops forever writing empty row groups: refuse it instead.
+            if maxRows == 0 {
+                return .failure(SpecError(
+                    .validation,
+                    "invalid: maxRowGroupLength: 0. Must be positive (rows per row group; the default is \(ParquetSpec.defaultMaxRowGroupLength))"))
+            }
+            let codecName = draft.compression.isEmpty ? ParquetCompression.snappy.rawValue : draft.compression
+            guard let codec = ParquetCompression.allCases.first(where: { GoStrings.equal($0.rawValue, codecName) }) else {
+                let allowed = ParquetCompression.allCases.map(\.rawValue).joined(separator: ", ")
+                return .failure(SpecError(.validation, "invalid compression: \(codecName). Allowed values are \(allowed)"))
+            }
             return .success(.parquet(ParquetSpec(
-                version: parsedVersion, rootRepetition: parsedRepetition, maxRowGroupLength: maxRows)))
+                version: parsedVersion, rootRepetition: parsedRepetition, maxRowGroupLength: maxRows, compression: codec)))
         }
 
         // FileSpec.Validate for CSV / JSON: compression first, then the format's own checks.

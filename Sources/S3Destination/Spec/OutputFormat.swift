@@ -14,17 +14,18 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// The `compression` key. Adding a codec (e.g. zstd) means adding one case here with its
-/// `fileExtension` and content type; `init(goName:)` and validation pick it up.
+/// The `compression` key (CSV and JSON). `zstd` is beyond the Go plugin, which has only gzip.
 public enum OutputCompression: String, Sendable, CaseIterable {
     case none = ""
     case gzip
+    case zstd
 
     /// The suffix `{{FORMAT}}` gets after the format name.
     public var fileExtension: String {
         switch self {
         case .none: return ""
         case .gzip: return ".gz"
+        case .zstd: return ".zst"
         }
     }
 
@@ -33,6 +34,7 @@ public enum OutputCompression: String, Sendable, CaseIterable {
         switch self {
         case .none: return nil
         case .gzip: return "application/gzip"  // IANA application/gzip
+        case .zstd: return "application/zstd"  // IANA application/zstd (RFC 8878)
         }
     }
 
@@ -43,12 +45,14 @@ public enum OutputCompression: String, Sendable, CaseIterable {
         self = match
     }
 
-    /// Go's message for an unsupported value, listing what this build accepts.
+    /// The message for an unsupported value, in Go's wording, listing what this build accepts.
     static var invalidValueMessage: String {
-        let named = allCases.filter { $0 != .none }.map { "`\($0.rawValue)`" }
-        if named.count == 1 {
-            return "`compression` must be either empty or \(named[0])"
-        }
-        return "`compression` must be either empty or one of " + named.joined(separator: ", ")
+        "`compression` must be either empty, `gzip` or `zstd`"
     }
+}
+
+/// Parquet's column-chunk codec (`format_spec.compression`, beyond the Go plugin, which always
+/// uses Snappy).
+public enum ParquetCompression: String, Sendable, CaseIterable {
+    case snappy, zstd, gzip, none
 }

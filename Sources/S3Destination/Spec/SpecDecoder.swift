@@ -35,6 +35,7 @@ enum SpecDecoder {
         case contentType, endpoint, serverSideEncryption, usePathStyle, endpointSkipTLSVerify, acl
         case writeEmptyObjects, batchSize, batchSizeBytes, batchTimeout, awsDebug, maxRetries
         case maxBackoff, partSize
+        case memoryBudgetBytes, requestChecksumCalculation, manifestPath  // beyond Go
     }
 
     private static let keys: [(name: String, field: Key)] = [
@@ -47,6 +48,8 @@ enum SpecDecoder {
         ("write_empty_objects_for_empty_tables", .writeEmptyObjects), ("batch_size", .batchSize),
         ("batch_size_bytes", .batchSizeBytes), ("batch_timeout", .batchTimeout), ("aws_debug", .awsDebug),
         ("max_retries", .maxRetries), ("max_backoff", .maxBackoff), ("part_size", .partSize),
+        ("memory_budget_bytes", .memoryBudgetBytes),
+        ("request_checksum_calculation", .requestChecksumCalculation), ("manifest_path", .manifestPath),
     ]
 
     private static func decodeSpecObject(
@@ -137,6 +140,11 @@ enum SpecDecoder {
         case .partSize:
             spec.partSize = GoJSON.optionalInt64(
                 value, goType: "int64", current: spec.partSize, at("part_size"), &state)
+        case .memoryBudgetBytes:
+            spec.memoryBudgetBytes = GoJSON.optionalInt64(
+                value, goType: "int64", current: spec.memoryBudgetBytes, at("memory_budget_bytes"), &state)
+        case .requestChecksumCalculation: string("request_checksum_calculation", &spec.requestChecksumCalculation)
+        case .manifestPath: string("manifest_path", &spec.manifestPath)
         }
     }
 

@@ -19,7 +19,8 @@ import Testing
         ("parquet", "gzip", "", "application/gzip"),
         ("parquet", "gzip", "application/custom", "application/custom"),
         // Beyond the Go test: other compressions and unknown formats.
-        ("csv", "zstd", "", "application/octet-stream"),
+        ("csv", "zstd", "", "application/zstd"),
+        ("csv", "lz4", "", "application/octet-stream"),
         ("xml", "", "", "application/octet-stream"),
         ("", "", "", "application/octet-stream"),
     ])

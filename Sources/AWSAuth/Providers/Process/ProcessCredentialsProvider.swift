@@ -68,8 +68,8 @@ struct ProcessCredentialsProvider: CredentialsProvider {
         case .string(let text)?:
             guard let date = RFC3339.parse(text) else {
                 throw failure(
-                    "parse failed of process output: Expiration \"\(text.prefix(40))\" is not an RFC 3339 timestamp "
-                        + "(e.g. 2025-01-15T13:30:45Z)")
+                    "parse failed of process output: Expiration is not an RFC 3339 timestamp "
+                        + "(e.g. 2025-01-15T13:30:45Z; the value is not shown, the output holds secrets)")
             }
             expiration = date
         case let other?:

@@ -94,6 +94,7 @@ enum SSOJSONCall {
         if !code.isEmpty || !message.isEmpty { text += ", \(code.isEmpty ? "error" : code): \(message)" }
         let throttled = code == "TooManyRequestsException" || code == "SlowDownException"
         return ServiceCallError(
-            message: text, retryable: AuthRetry.isRetryable(status: response.statusCode) || throttled, code: code)
+            message: text, retryable: AuthRetry.isRetryable(status: response.statusCode) || throttled, code: code,
+            status: response.statusCode)
     }
 }

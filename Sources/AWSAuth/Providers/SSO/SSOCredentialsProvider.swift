@@ -40,7 +40,9 @@ struct SSOCredentialsProvider: CredentialsProvider {
             let credentials = try await portal.roleCredentials(accessToken: token, accountID: accountID, roleName: roleName)
             return credentials.withSource(providerName)
         } catch let error as ServiceCallError {
-            let hint = error.code == "UnauthorizedException" ? ". \(loginHint)" : ""
+            // 401 / UnauthorizedException: the portal no longer accepts the token; only a new login helps.
+            let refused = error.code == "UnauthorizedException" || error.status == 401
+            let hint = refused ? ". \(loginHint)" : ""
             throw CredentialsError(provider: providerName, message: error.message + hint)
         }
     }

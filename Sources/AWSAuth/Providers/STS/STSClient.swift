@@ -91,7 +91,7 @@ struct STSClient: Sendable {
         ]
         return ServiceCallError(
             message: text, retryable: AuthRetry.isRetryable(status: response.statusCode) || retryableCodes.contains(code),
-            code: code)
+            code: code, status: response.statusCode)
     }
 
     static func credentials(_ operation: String, _ xml: XMLLeafReader) throws -> Credentials {
@@ -106,8 +106,7 @@ struct STSClient: Sendable {
         let expirationText = try field("Expiration")
         guard let expiration = RFC3339.parse(expirationText) else {
             throw ServiceCallError(
-                message: "operation error STS: \(operation), malformed response: Expiration "
-                    + "\"\(expirationText.prefix(40))\" is not an RFC 3339 timestamp",
+                message: "operation error STS: \(operation), malformed response: Expiration is not an RFC 3339 timestamp",
                 retryable: false)
         }
         return Credentials(
@@ -121,6 +120,8 @@ struct ServiceCallError: Error, Sendable, CustomStringConvertible {
     let message: String
     let retryable: Bool
     var code: String = ""
+    /// HTTP status of the answer, `nil` when there was none.
+    var status: Int?
 
     var description: String { message }
 }

@@ -1,0 +1,26 @@
+/// Spec keys beyond the Go plugin. Checked after all of Go's checks, so a spec that Go rejects
+/// gets Go's message first.
+extension DestinationSpec {
+    public static let defaultMemoryBudgetBytes: Int64 = 512 * 1024 * 1024
+    public static let minimumMemoryBudgetBytes: Int64 = 16 * 1024 * 1024
+    static let checksumCalculations = ["", "when_supported", "when_required"]
+
+    mutating func validateExtensions() throws {
+        if let budget = memoryBudgetBytes, budget < Self.minimumMemoryBudgetBytes {
+            throw SpecError(.validation, "`memory_budget_bytes` must be at least \(Self.minimumMemoryBudgetBytes) (16 MiB)")
+        }
+        if !Self.checksumCalculations.contains(where: { GoStrings.equal($0, requestChecksumCalculation) }) {
+            throw SpecError(
+                .validation,
+                "invalid `request_checksum_calculation` value: \(requestChecksumCalculation). Use `when_supported` or `when_required`")
+        }
+        if !manifestPath.isEmpty {
+            if GoPath.isAbs(manifestPath) {
+                throw SpecError(.validation, "`manifest_path` should not start with a \"/\"")
+            }
+            if !GoStrings.equal(manifestPath, GoPath.clean(manifestPath)) {
+                throw SpecError(.validation, "`manifest_path` should not contain relative paths or duplicate slashes")
+            }
+        }
+    }
+}

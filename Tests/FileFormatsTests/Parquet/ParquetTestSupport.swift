@@ -1,0 +1,129 @@
+import Arrow
+import FileFormats
+import Foundation
+import Testing
+
+/// Finds `shared/` and the test Python (names prefixed `Parquet` so the other FileFormats test
+/// files can keep helpers of their own in this target).
+enum ParquetTestEnvironment {
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `$CQ_SHARED_DIR`, else a `shared` directory (holding DESIGN.md) beside an ancestor of this file.
+    static func sharedDirectory(filePath: String = #filePath) throws -> URL {
+        if let path = ProcessInfo.processInfo.environment["CQ_SHARED_DIR"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("shared")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("DESIGN.md").path) {
+                return candidate
+            }
+            directory.deleteLastPathComponent()
+        }
+        throw Missing(description:
+            "cannot find the shared/ directory: set CQ_SHARED_DIR to the directory that holds DESIGN.md and "
+            + "testdata/ (a plain clone of the repository has no shared/)")
+    }
+
+    /// `$CQ_PYTHON`, else `.venv/bin/python` in the package root.
+    static func python(filePath: String = #filePath) throws -> String {
+        if let path = ProcessInfo.processInfo.environment["CQ_PYTHON"], !path.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw Missing(description: "CQ_PYTHON=\(path) is not an executable Python (it needs pyarrow)")
+            }
+            return path
+        }
+        var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                let python = directory.appendingPathComponent(".venv/bin/python").path
+                if FileManager.default.isExecutableFile(atPath: python) { return python }
+                break
+            }
+            directory.deleteLastPathComponent()
+        }
+        throw Missing(description:
+            "no Python with pyarrow: set CQ_PYTHON, or run `make venv` to create .venv/bin/python in the repository")
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory(_ prefix: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// Runs `script` with the test Python in `directory`; returns its standard output.
+    @discardableResult
+    static func runPython(_ script: String, arguments: [String] = [], in directory: URL) throws -> Data {
+        let scriptURL = directory.appendingPathComponent("script-\(UUID().uuidString).py")
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try python())
+        process.arguments = [scriptURL.path] + arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read both pipes concurrently so a chatty script cannot block on a full pipe.
+        let stderrBox = ParquetDataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stderrBox.data = errors.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Missing(description: "python script failed (exit \(process.terminationStatus)): "
+                + String(decoding: stderrBox.data + stdout, as: UTF8.self))
+        }
+        return stdout
+    }
+}
+
+final class ParquetDataBox: @unchecked Sendable {
+    var data = Data()
+}
+
+/// A sink that records each chunk it is handed (and so when bytes left the encoder).
+final class ParquetRecordingSink: ByteSink {
+    private(set) var chunks: [[UInt8]] = []
+    var bytes: [UInt8] { chunks.flatMap { $0 } }
+    var byteCount: Int { chunks.reduce(0) { $0 + $1.count } }
+
+    func write(_ chunk: UnsafeRawBufferPointer) throws {
+        chunks.append(Array(chunk))
+    }
+}
+
+enum ParquetTestEncoding {
+    /// Encodes all batches of `stream` (or `batches`) as one Parquet object.
+    static func encode(_ stream: ArrowStream, options: ParquetWriterOptions = ParquetWriterOptions(),
+                       batches: [RecordBatch]? = nil) throws -> [UInt8] {
+        let sink = BufferSink()
+        var encoder = try ParquetEncoder(schema: stream.schema, options: options)
+        try encoder.begin(into: sink)
+        for batch in batches ?? stream.batches { try encoder.write(batch, into: sink) }
+        try encoder.finish(into: sink)
+        return sink.bytes
+    }
+
+    /// Options with one field changed, for readable test matrices.
+    static func options(version: ParquetWriterOptions.FormatVersion = .v2_6,
+                        compression: ParquetWriterOptions.Compression = .snappy,
+                        root: ParquetWriterOptions.RootRepetition = .undefined) -> ParquetWriterOptions {
+        var options = ParquetWriterOptions()
+        options.version = version
+        options.compression = compression
+        options.rootRepetition = root
+        return options
+    }
+}
