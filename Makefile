@@ -69,8 +69,10 @@ build: apt-deps
 test: deps build
 	@$(RGW) up --tls-port 7443 && source .testbed/rgw/env && trap '$(RGW) down' EXIT && \
 	  $(SWIFT) test --skip-build 2>&1 | tee .testbed/swift-test.log; st=$${PIPESTATUS[0]}; \
-	  $(PY) -m pytest -q tests/tools tests/e2e; pt=$$?; \
-	  echo "swift test exit $$st, pytest exit $$pt"; [ $$st -eq 0 ] && [ $$pt -eq 0 ]
+	  $(PY) -m pytest -q tests/tools; tt=$$?; \
+	  $(PY) -m pytest -q tests/e2e; pt=$$?; \
+	  echo "swift test exit $$st, pytest tests/tools exit $$tt, pytest tests/e2e exit $$pt"; \
+	  [ $$st -eq 0 ] && [ $$tt -eq 0 ] && [ $$pt -eq 0 ]
 
 ## demo: a real sync (CloudQuery CLI → cq-dest-s3 → local S3 server), then what was written.
 demo: deps build

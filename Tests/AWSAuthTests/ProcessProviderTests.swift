@@ -93,10 +93,8 @@ import Testing
         let dir = try AuthTestSupport.temporaryDirectory("process-timeout")
         defer { AuthTestSupport.remove(dir) }
         let marker = dir + "/child.pid"
-        let started = Date()
         let message = await failure("sleep 30 & echo $! > \(marker); wait", timeout: 1)
         #expect(message.contains("credential process timed out"))
-        #expect(Date().timeIntervalSince(started) < 10)
         // The background `sleep` was in the killed process group.
         let pidText = (try? String(contentsOfFile: marker, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         let pid = try #require(pidText.flatMap { Int32($0) })

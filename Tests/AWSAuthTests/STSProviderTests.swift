@@ -249,13 +249,11 @@ import Testing
         defer { server.stop() }
         var client = STSClient(endpoint: server.url, region: "us-east-1")
         client.httpOptions = AuthHTTPOptions(connectTimeout: 1, totalTimeout: 0.5)
-        let started = Date()
         await #expect {
             _ = try await client.assumeRoleWithWebIdentity(.init(roleARN: "arn:aws:iam::1:role/r", sessionName: "s", token: "t"))
         } throws: { error in
             let text = "\(error)"
             return text.contains("AssumeRoleWithWebIdentity") && text.lowercased().contains("timed out")
         }
-        #expect(Date().timeIntervalSince(started) < 6)  // three attempts of 0.5 s plus backoff
     }
 }

@@ -50,6 +50,27 @@ def _field(name, typ, pk=False, not_null=False):
     return pa.field(name, typ, nullable=not not_null, metadata=md)
 
 
+# Tables named "all_types…" also carry the nested and rarer types of the Go SDK's test table.
+EXTRA_TYPES = [
+    ("tiny_u", pa.uint8()), ("mid", pa.int16()), ("u32", pa.uint32()),
+    ("when_ns", pa.timestamp("ns")), ("day64", pa.date64()), ("clock", pa.time64("us")),
+    ("took", pa.duration("ms")), ("amount", pa.decimal128(10, 2)), ("raw", pa.large_binary()),
+    ("scores", pa.list_(pa.int64())), ("tags", pa.list_(pa.string())),
+    ("props", pa.struct([("k", pa.string()), ("v", pa.int64())])), ("labels", pa.map_(pa.string(), pa.string())),
+]
+
+
+def extra_values(i):
+    return {
+        "tiny_u": i % 256, "mid": (i * 7) % 30000, "u32": i * 100_000,
+        "when_ns": dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=None) + dt.timedelta(microseconds=i),
+        "day64": dt.date(2023, 7, 7) + dt.timedelta(days=i), "clock": dt.time(1, 2, 3, i % 1000000),
+        "took": dt.timedelta(milliseconds=i * 10), "amount": __import__("decimal").Decimal(i) / 4,
+        "raw": bytes([i % 256]) * 3, "scores": list(range(i % 4)) if i % 6 else None, "tags": [f"t{i}", "x"],
+        "props": {"k": f"k{i}", "v": i}, "labels": [("env", "test"), ("n", str(i))],
+    }
+
+
 def schema_for(table):
     """The Arrow schema of `table`, with the table metadata a Go source sends."""
     fields = [
@@ -70,6 +91,8 @@ def schema_for(table):
         _field("ip", InetType()),
         _field("mac", MACType()),
     ]
+    if table.startswith("all_types"):
+        fields += [_field(name, typ) for name, typ in EXTRA_TYPES]
     md = {"cq:table_name": table, "cq:table_title": table.title(), "cq:table_description": f"fixture {table}",
           "cq:extension:constraint_name": "", "cq:table_permissions_needed": "null",
           "cq:table_sensitive_columns": "null"}
@@ -99,6 +122,7 @@ def row(table, i, big_blob_bytes=0):
         "doc": {"i": i, "tags": ["a", "b"], "nested": {"ok": True}},
         "ip": f"10.0.{i % 256}.0/24",
         "mac": bytes([0, 0x1a, 0x2b, 0x3c, 0x4d, i % 256]),
+        **(extra_values(i) if table.startswith("all_types") else {}),
     }
 
 
