@@ -13,6 +13,8 @@ public struct AthenaEncoder: ObjectEncoder {
         self.inner = inner
     }
 
+    public var bufferedBytes: Int { inner.bufferedBytes }
+
     public mutating func begin(into sink: ByteSink) throws {
         try inner.begin(into: sink)
     }

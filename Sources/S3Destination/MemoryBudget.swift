@@ -10,8 +10,9 @@ actor MemoryBudget {
         self.capacity = capacity
     }
 
+    /// Charges `bytes` (negative when the write path itself gave memory back).
     func add(_ bytes: Int) {
-        used += bytes
+        if bytes < 0 { release(-bytes) } else { used += bytes }
     }
 
     func release(_ bytes: Int) {

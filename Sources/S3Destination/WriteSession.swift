@@ -73,7 +73,10 @@ actor WriteSession {
     func abandonAll() async {
         let objects = open.values
         open = [:]
-        for object in objects { await object.upload.abandon() }
+        for object in objects {
+            await budget.release(object.chargedEncoderBytes)
+            await object.upload.abandon()
+        }
         try? await tracker.drain()
     }
 
@@ -181,6 +184,7 @@ actor WriteSession {
             try await body()
         } catch {
             open[object.table] = nil
+            await budget.release(object.chargedEncoderBytes)
             await object.upload.abandon()
             throw failure(table: object.table, key: object.key, error)
         }
@@ -194,19 +198,19 @@ actor WriteSession {
     /// Waits while the memory budget is spent; when open objects alone spend it, closes the largest.
     private func relieveMemoryPressure() async throws {
         while true {
-            let openBytes = open.values.reduce(0) { $0 + $1.upload.buffer.count }
+            let openBytes = open.values.reduce(0) { $0 + $1.heldBytes }
             switch await budget.relieve(openBytes: openBytes) {
             case .none:
                 return
             case .waited:
                 try await tracker.checkFailure()
             case .nothingInFlight:
-                guard let largest = open.max(by: { $0.value.upload.buffer.count < $1.value.upload.buffer.count }) else {
+                guard let largest = open.max(by: { $0.value.heldBytes < $1.value.heldBytes }) else {
                     return
                 }
                 logger.warning("memory budget reached: closing an object early", metadata: [
                     "table": "\(largest.key)", "key": "\(largest.value.key)", "rows": "\(largest.value.rows)",
-                    "buffered_bytes": "\(largest.value.upload.buffer.count)",
+                    "buffered_bytes": "\(largest.value.heldBytes)",
                 ])
                 try await close(largest.key, resetTicker: true)
             }

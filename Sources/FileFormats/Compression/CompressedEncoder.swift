@@ -13,6 +13,8 @@ public struct CompressedEncoder: ObjectEncoder {
         self.compression = compression
     }
 
+    public var bufferedBytes: Int { inner.bufferedBytes }
+
     public mutating func begin(into sink: ByteSink) throws {
         let compressed = try compression.makeSink(wrapping: sink)
         self.sink = compressed

@@ -28,6 +28,7 @@ public struct ParquetEncoder: ObjectEncoder {
     /// Encoded bytes held for the row group being built (bounded by `maxRowGroupBytes`, plus
     /// at most one slice of rows).
     public var bufferedByteCount: Int { writer.bufferedBytes }
+    public var bufferedBytes: Int { bufferedByteCount }
 
     /// Writes the `PAR1` magic.
     public mutating func begin(into sink: ByteSink) throws {
