@@ -63,12 +63,12 @@ let package = Package(
 
         // Helpers shared by the test targets (locating ../shared, running the test venv's Python).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ArrowTests", dependencies: ["Arrow"]),
-        .testTarget(name: "FileFormatsTests", dependencies: ["FileFormats", "Arrow"]),
-        .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth"]),
+        .testTarget(name: "ArrowTests", dependencies: ["Arrow", "TestSupport"]),
+        .testTarget(name: "FileFormatsTests", dependencies: ["FileFormats", "Arrow", "TestSupport"]),
+        .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth", "TestSupport"]),
         .testTarget(
             name: "S3ClientTests",
-            dependencies: ["S3Client", "AWSAuth", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["S3Client", "AWSAuth", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "S3DestinationTests", dependencies: ["S3Destination", "Arrow", "FileFormats", "TestSupport"]),
         .testTarget(

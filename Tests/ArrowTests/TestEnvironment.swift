@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Locates what the tests need outside the package: `shared/` (CloudQuery CLI payloads) and a
@@ -10,44 +11,10 @@ enum TestEnvironment {
 
     /// `$CQ_SHARED_DIR`, else a directory `shared` (containing DESIGN.md) beside one of the
     /// ancestors of this source file.
-    static func sharedDirectory(filePath: String = #filePath) throws -> URL {
-        let fileManager = FileManager.default
-        if let fromEnvironment = ProcessInfo.processInfo.environment["CQ_SHARED_DIR"], !fromEnvironment.isEmpty {
-            return URL(fileURLWithPath: fromEnvironment)
-        }
-        var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared")
-            if fileManager.fileExists(atPath: candidate.appendingPathComponent("DESIGN.md").path) {
-                return candidate
-            }
-            directory.deleteLastPathComponent()
-        }
-        throw Missing(description:
-            "cannot find the shared/ directory: set CQ_SHARED_DIR to the directory that holds DESIGN.md and "
-            + "testdata/ (a plain clone of the repository has no shared/)")
-    }
+    static func sharedDirectory() throws -> URL { try TestLocations.sharedDirectory() }
 
     /// `$CQ_PYTHON`, else `.venv/bin/python` of the package root.
-    static func python(filePath: String = #filePath) throws -> String {
-        if let fromEnvironment = ProcessInfo.processInfo.environment["CQ_PYTHON"], !fromEnvironment.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: fromEnvironment) else {
-                throw Missing(description: "CQ_PYTHON=\(fromEnvironment) is not an executable Python (it needs pyarrow)")
-            }
-            return fromEnvironment
-        }
-        var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                let python = directory.appendingPathComponent(".venv/bin/python").path
-                if FileManager.default.isExecutableFile(atPath: python) { return python }
-                break
-            }
-            directory.deleteLastPathComponent()
-        }
-        throw Missing(description:
-            "no Python with pyarrow: set CQ_PYTHON, or run `make venv` to create .venv/bin/python in the repository")
-    }
+    static func python() throws -> String { try TestLocations.python() }
 
     /// Writes `script` to a fresh temporary directory and runs it there with the test Python;
     /// returns that directory (where the script leaves its output files).

@@ -1,6 +1,7 @@
 import Arrow
 import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Finds `shared/` and the test Python (names prefixed so other FileFormats tests can have
@@ -12,43 +13,10 @@ enum JSONLinesTestEnvironment {
 
     /// `$CQ_SHARED_DIR`, else a `shared` directory (holding DESIGN.md) beside an ancestor of
     /// this file.
-    static func sharedDirectory(filePath: String = #filePath) throws -> URL {
-        if let path = ProcessInfo.processInfo.environment["CQ_SHARED_DIR"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("DESIGN.md").path) {
-                return candidate
-            }
-            directory.deleteLastPathComponent()
-        }
-        throw Missing(description:
-            "cannot find the shared/ directory: set CQ_SHARED_DIR to the directory that holds DESIGN.md and "
-            + "testdata/ (a plain clone of the repository has no shared/)")
-    }
+    static func sharedDirectory() throws -> URL { try TestLocations.sharedDirectory() }
 
     /// `$CQ_PYTHON`, else `.venv/bin/python` in the package root.
-    static func python(filePath: String = #filePath) throws -> String {
-        if let path = ProcessInfo.processInfo.environment["CQ_PYTHON"], !path.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: path) else {
-                throw Missing(description: "CQ_PYTHON=\(path) is not an executable Python (it needs pyarrow)")
-            }
-            return path
-        }
-        var directory = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                let python = directory.appendingPathComponent(".venv/bin/python").path
-                if FileManager.default.isExecutableFile(atPath: python) { return python }
-                break
-            }
-            directory.deleteLastPathComponent()
-        }
-        throw Missing(description:
-            "no Python with pyarrow: set CQ_PYTHON, or run `make venv` to create .venv/bin/python in the repository")
-    }
+    static func python() throws -> String { try TestLocations.python() }
 
     /// Runs `script` (written to a fresh temporary directory, which is also the working
     /// directory) with the test Python; returns that directory and the script's stdout.

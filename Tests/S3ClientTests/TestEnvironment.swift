@@ -1,5 +1,6 @@
 import AWSAuth
 import Foundation
+import TestSupport
 
 /// Where the integration tests find their S3 server, Python and shared data.
 enum TestEnvironment {
@@ -41,29 +42,8 @@ enum TestEnvironment {
     }
 
     /// Python with boto3: `$CQ_PYTHON`, else `.venv/bin/python` in the repository root.
-    static func python(filePath: String = #filePath) throws -> String {
-        if let python = env["CQ_PYTHON"], !python.isEmpty { return python }
-        var dir = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                let venv = dir.appendingPathComponent(".venv/bin/python").path
-                if FileManager.default.isExecutableFile(atPath: venv) { return venv }
-                break
-            }
-            dir.deleteLastPathComponent()
-        }
-        throw Missing(description: "Python with boto3 not found: set CQ_PYTHON or run `make deps` to create .venv")
-    }
+    static func python() throws -> String { try TestLocations.python() }
 
     /// The project's shared/ directory (`$CQ_SHARED_DIR`, else a sibling `shared` with DESIGN.md).
-    static func sharedDirectory(filePath: String = #filePath) throws -> URL {
-        if let shared = env["CQ_SHARED_DIR"], !shared.isEmpty { return URL(fileURLWithPath: shared) }
-        var dir = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("shared")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("DESIGN.md").path) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        throw Missing(description: "shared test data not found: set CQ_SHARED_DIR to the project's shared/ directory")
-    }
+    static func sharedDirectory() throws -> URL { try TestLocations.sharedDirectory() }
 }

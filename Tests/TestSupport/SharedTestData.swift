@@ -4,21 +4,7 @@ import Foundation
 /// Finds `../shared` (the project's reference data): `CQ_SHARED_DIR`, else a sibling of the repo.
 /// A user's clone has no shared/: tests that need it say so in their failure message.
 public enum SharedTestData {
-    public static var directory: URL? {
-        if let env = ProcessInfo.processInfo.environment["CQ_SHARED_DIR"], !env.isEmpty {
-            let url = URL(fileURLWithPath: env)
-            return FileManager.default.fileExists(atPath: url.appendingPathComponent("DESIGN.md").path) ? url : nil
-        }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.deletingLastPathComponent().appendingPathComponent("shared")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("DESIGN.md").path) {
-                return candidate
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
+    public static var directory: URL? { try? TestLocations.sharedDirectory() }
 
     public static let missing = "../shared (CQ_SHARED_DIR) not found: these tests read the CLI 6.21.1 payloads in shared/testdata; CI always has it"
 

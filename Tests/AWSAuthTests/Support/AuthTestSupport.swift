@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Temporary HOME directories, files and the project's Python for the credential tests.
 enum AuthTestSupport {
@@ -27,20 +28,7 @@ enum AuthTestSupport {
 
     /// Python with botocore and the AWS CLI: `$CQ_PYTHON`, else `.venv/bin/python` at the repository root
     /// (the directory holding Package.swift above this file).
-    static func python(filePath: String = #filePath) throws -> String {
-        if let python = ProcessInfo.processInfo.environment["CQ_PYTHON"], !python.isEmpty { return python }
-        var dir = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                let venv = dir.appendingPathComponent(".venv/bin/python").path
-                if FileManager.default.isExecutableFile(atPath: venv) { return venv }
-                break
-            }
-            dir.deleteLastPathComponent()
-        }
-        throw Missing(description:
-            "Python with botocore/awscli not found: set CQ_PYTHON to the project venv's python or run `make deps`")
-    }
+    static func python() throws -> String { try TestLocations.python() }
 
     /// Runs `executable` with `arguments` and exactly `environment`; returns (exit status, stdout, stderr).
     static func run(_ executable: String, _ arguments: [String], environment: [String: String], stdin: String? = nil)
