@@ -18,6 +18,15 @@ final class ArrowBytes: @unchecked Sendable {
         count = source.count
     }
 
+    /// `count` bytes (64-byte aligned) that `initialize` fills in; for arrays built in memory.
+    init(count: Int, initialize: (UnsafeMutableRawPointer) -> Void) {
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 64)
+        storage.initializeMemory(as: UInt8.self, repeating: 0, count: max(count, 1))
+        initialize(storage)
+        base = UnsafeRawPointer(storage)
+        self.count = count
+    }
+
     /// The bytes `[start, start + length)`; callers have range-checked them.
     var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 

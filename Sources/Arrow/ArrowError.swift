@@ -11,6 +11,9 @@ public struct ArrowError: Error, CustomStringConvertible, Equatable, Sendable {
         case malformed
         /// Well-formed, but uses a feature this reader does not implement (union, dictionary, …).
         case unsupported
+        /// A value handed to `ArrowArrayBuilder` does not fit the column's type (out of range,
+        /// wrong byte width, invalid UTF-8, or nested children that do not line up).
+        case invalidValue
     }
 
     public let kind: Kind
@@ -21,9 +24,10 @@ public struct ArrowError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
-    public var description: String { "Arrow IPC: \(message)" }
+    public var description: String { kind == .invalidValue ? "Arrow: \(message)" : "Arrow IPC: \(message)" }
 
     static func truncated(_ message: String) -> ArrowError { ArrowError(.truncated, message) }
     static func malformed(_ message: String) -> ArrowError { ArrowError(.malformed, message) }
     static func unsupported(_ message: String) -> ArrowError { ArrowError(.unsupported, message) }
+    static func invalidValue(_ message: String) -> ArrowError { ArrowError(.invalidValue, message) }
 }

@@ -39,6 +39,9 @@ public struct JSONLinesEncoder: ObjectEncoder {
             }
         }
         try flush(into: sink)
+        // Released between batches: with hundreds of objects open, a scratch buffer kept by each
+        // would be memory the budget does not see.
+        buffer = []
     }
 
     public mutating func finish(into sink: ByteSink) throws {

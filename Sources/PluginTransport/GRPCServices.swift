@@ -12,7 +12,7 @@ enum Methods {
         MethodDescriptor(service: plugin, method: name)
     }
     static let getVersions = MethodDescriptor(service: discovery, method: "GetVersions")
-    static let unimplementedPluginMethods = ["GetTables", "Sync", "Read", "Transform", "TransformSchema"]
+    static let unimplementedPluginMethods = ["GetTables", "Sync", "Transform", "TransformSchema"]
 }
 
 extension PluginError {
@@ -67,6 +67,17 @@ struct CloudQueryGRPCService: RegistrableRPCService {
         ) { request, _ in
             let response = try await rpcErrors { try await service.write(request.messages) }
             return StreamingServerResponse(single: ServerResponse(message: response))
+        }
+        router.registerHandler(
+            forMethod: Methods.plugin("Read"),
+            deserializer: ProtobufDeserializer<Cloudquery_Plugin_V3_Read.Request>(),
+            serializer: ProtobufSerializer<Cloudquery_Plugin_V3_Read.Response>()
+        ) { request, _ in
+            let single = try await ServerRequest(stream: request)
+            return StreamingServerResponse { writer in
+                try await rpcErrors { try await service.read(single.message) { try await writer.write($0) } }
+                return [:]
+            }
         }
         // Methods of sources and transformers: answered with UNIMPLEMENTED and a message saying why.
         for name in Methods.unimplementedPluginMethods {

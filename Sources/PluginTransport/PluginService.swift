@@ -64,6 +64,16 @@ public struct PluginService: Sendable {
         return Cloudquery_Plugin_V3_Write.Response()
     }
 
+    /// A Read server stream: `send` gets one response per record batch of the table's object.
+    public func read(_ request: Cloudquery_Plugin_V3_Read.Request,
+                     send: @escaping @Sendable (Cloudquery_Plugin_V3_Read.Response) async throws -> Void) async throws {
+        try await plugin.read(schemaIPC: [UInt8](request.table)) { record in
+            var response = Cloudquery_Plugin_V3_Read.Response()
+            response.record = Data(record)
+            try await send(response)
+        }
+    }
+
     public func close() async throws -> Cloudquery_Plugin_V3_Close.Response {
         try await plugin.close()
         return Cloudquery_Plugin_V3_Close.Response()
@@ -78,7 +88,7 @@ public struct PluginService: Sendable {
         return response
     }
 
-    /// Sync, Read, GetTables and Transform* belong to sources and transformers.
+    /// Sync, GetTables and Transform* belong to sources and transformers.
     public static func unimplemented(_ method: String) -> PluginError {
         PluginError(.unimplemented, "\(method) is not supported by the s3 destination plugin")
     }

@@ -10,7 +10,9 @@ import SwiftProtobuf
 /// Write: the client sends any number of envelopes with method `.../Write` and a `Write.Request`,
 /// then one with `end_of_stream`; the plugin answers once, after the objects are uploaded. If the
 /// Write fails early, the plugin answers at once and ignores the rest of that stream up to its
-/// `end_of_stream`. Calls are sequential. README.md documents this for client authors.
+/// `end_of_stream`. Read: the client sends one envelope; the plugin answers one envelope per
+/// `Read.Response`, then one with `end_of_stream` (or, on failure, one with a non-zero status).
+/// Calls are sequential. README.md documents this for client authors.
 public struct StdioTransport: Sendable {
     let service: PluginService
     let logger: Logger
@@ -21,6 +23,7 @@ public struct StdioTransport: Sendable {
     }
 
     static let writeMethod = "/cloudquery.plugin.v3.Plugin/Write"
+    static let readMethod = "/cloudquery.plugin.v3.Plugin/Read"
 
     /// Serves until stdin ends.
     public func run(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) async throws {
@@ -28,6 +31,8 @@ public struct StdioTransport: Sendable {
         while let envelope = try await frames.next() {
             if envelope.method == Self.writeMethod {
                 try await handleWrite(first: envelope, frames: frames, output: output)
+            } else if envelope.method == Self.readMethod {
+                try await handleRead(envelope, output: output)
             } else {
                 let reply = await handleUnary(envelope)
                 try send(reply, to: output)
@@ -75,6 +80,21 @@ public struct StdioTransport: Sendable {
         try send(reply, to: output)
         // After an early failure the client may still be sending: drop the rest of this stream.
         if !requests.state.reachedEnd { try await frames.skipWriteStream() }
+    }
+
+    private func handleRead(_ envelope: Cqdests3_Stdio_V1_Envelope, output: FileHandle) async throws {
+        do {
+            let request = try Cloudquery_Plugin_V3_Read.Request(serializedBytes: envelope.message)
+            try await service.read(request) { response in
+                try send(reply(method: Self.readMethod, message: try response.serializedBytes()), to: output)
+            }
+            var end = Cqdests3_Stdio_V1_Envelope()
+            end.method = Self.readMethod
+            end.endOfStream = true
+            try send(end, to: output)
+        } catch {
+            try send(failure(method: Self.readMethod, error), to: output)
+        }
     }
 
     private func reply(method: String, message: [UInt8]) -> Cqdests3_Stdio_V1_Envelope {

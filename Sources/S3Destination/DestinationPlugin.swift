@@ -1,3 +1,4 @@
+import Arrow
 import AWSAuth
 import FileFormats
 import Foundation
@@ -118,6 +119,29 @@ public actor DestinationPlugin {
             throw PluginError(.internal, "write failed: sync manifest \"\(key)\": \(error)")
         }
         logger.info("sync manifest written", metadata: ["key": "\(key)", "objects": "\(objects.count)"])
+    }
+
+    /// Read of a `no_rotate` table: `emit` gets each batch of its object as an Arrow IPC stream
+    /// (schema + one record batch, as the Go SDK's `RecordToBytes`).
+    public func read(schemaIPC: [UInt8], emit: @Sendable ([UInt8]) async throws -> Void) async throws {
+        guard let session else {
+            throw PluginError(.failedPrecondition, "Read called before a successful Init")
+        }
+        let schema: Schema
+        do {
+            schema = try ArrowIPC.readStream(schemaIPC).schema
+        } catch {
+            throw PluginError(.invalidArgument, "failed to create schema from bytes: \(error)")
+        }
+        let reader = TableRead(config: session.config, store: session.store)
+        var rows = 0
+        try await reader.read(schema: schema) { batch in
+            rows += batch.length
+            try await emit(IPCStreamWriter.stream(schema: batch.schema, batches: [batch]))
+        }
+        logger.info("read finished", metadata: [
+            "table": "\(schema.tableName ?? "")", "key": "\(reader.key(table: schema.tableName ?? ""))", "rows": "\(rows)",
+        ])
     }
 
     public func close() async throws {

@@ -1,7 +1,7 @@
 import Arrow
 import FileFormats
 
-/// Which encoder writes each format, with the spec's compression and Athena settings around it.
+/// Which encoder writes (and which decoder reads) each format, with the spec's compression and Athena settings around it.
 enum FormatSupport {
     static func makeEncoder(_ config: DestinationConfig, schema: Schema) throws -> any ObjectEncoder {
         var encoder: any ObjectEncoder
@@ -20,5 +20,14 @@ enum FormatSupport {
         case .zstd: encoder = CompressedEncoder(encoder, compression: .zstd)
         }
         return encoder
+    }
+
+    /// The reader of the spec's format, for `Read` (objects are decompressed before it runs).
+    static func makeDecoder(_ config: DestinationConfig) -> any ObjectDecoder {
+        switch config.format {
+        case .json: return JSONLinesObjectDecoder()
+        case .csv(let csv): return CSVObjectDecoder(delimiter: csv.delimiterByte, header: !csv.skipHeader)
+        case .parquet: return ParquetObjectDecoder()
+        }
     }
 }

@@ -9,6 +9,9 @@ public protocol ObjectStore: Sendable {
     func uploadPart(key: String, uploadId: String, number: Int, body: [UInt8]) async throws -> UploadedPart
     func completeMultipartUpload(key: String, uploadId: String, parts: [UploadedPart]) async throws
     func abortMultipartUpload(key: String, uploadId: String) async throws
+    /// The whole object, or nil when the key does not exist. Objects above `maxBytes` fail
+    /// (naming the key and the limit) instead of filling memory.
+    func get(key: String, maxBytes: Int) async throws -> [UInt8]?
     /// Requests retried so far (reported in the end-of-stream summary).
     var retries: Int { get }
 }

@@ -11,7 +11,7 @@ final class ObjectUpload {
     let table: String
     let key: String
     let contentType: String
-    let buffer = PartBuffer()
+    let buffer: PartBuffer
     private let store: ObjectStore
     private let budget: MemoryBudget
     private let partSize: Int
@@ -26,6 +26,7 @@ final class ObjectUpload {
         self.store = store
         self.budget = budget
         self.partSize = partSize
+        self.buffer = PartBuffer(partSize: partSize)
     }
 
     /// Sends every whole part the buffer holds (waits while `maxPartsInFlight` are on their way).

@@ -3,6 +3,8 @@
 public struct PluginError: Error, CustomStringConvertible, Sendable {
     /// The subset of gRPC status codes the plugin uses.
     public enum Code: Int, Sendable {
+        /// What a plain Go error becomes in the plugin SDK's gRPC server (e.g. a failed Read).
+        case unknown = 2
         case invalidArgument = 3
         case failedPrecondition = 9
         case unimplemented = 12

@@ -64,4 +64,8 @@ struct S3ObjectStore: ObjectStore {
     func abortMultipartUpload(key: String, uploadId: String) async throws {
         try await client.abortMultipartUpload(bucket: bucket, key: key, uploadId: uploadId)
     }
+
+    func get(key: String, maxBytes: Int) async throws -> [UInt8]? {
+        try await client.getObject(bucket: bucket, key: key, maxBytes: maxBytes)
+    }
 }

@@ -53,6 +53,14 @@ final class RecordingStore: ObjectStore, @unchecked Sendable {
         }
     }
 
+    func get(key: String, maxBytes: Int) async throws -> [UInt8]? {
+        guard let body = lock.withLock({ stored.last(where: { $0.key == key })?.body }) else { return nil }
+        if body.count > maxBytes {
+            throw StoreFailure(description: "GetObject s3://bucket/\(key) failed: response body larger than \(maxBytes) bytes")
+        }
+        return body
+    }
+
     private func check(_ key: String) throws {
         if let fail = failKeysContaining, key.contains(fail) {
             throw StoreFailure(description: "PutObject s3://bucket/\(key) failed: 403 AccessDenied: denied")

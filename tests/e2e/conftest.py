@@ -108,24 +108,33 @@ def prefix():
     return f"e2e/{uuid.uuid4().hex[:12]}"
 
 
-def sync_config(source_address, source_spec, plugin_binary, dest_spec, write_mode="append"):
-    """A CloudQuery config: fixture source over gRPC, our binary as a local destination."""
+def destination_doc(name, plugin_binary, dest_spec, write_mode="append"):
+    return {"kind": "destination", "spec": {"name": name, "registry": "local", "path": plugin_binary,
+                                            "write_mode": write_mode, "spec": dest_spec}}
+
+
+def sync_config(source_address, source_spec, plugin_binary, dest_spec, write_mode="append", state_spec=None):
+    """A CloudQuery config: fixture source over gRPC, our binary as a local destination `s3`.
+    With state_spec, a second instance `s3_state` is the source's state backend."""
     source = {"kind": "source", "spec": {"name": "fixture", "registry": "grpc", "path": source_address,
                                         "tables": ["*"], "destinations": ["s3"], "spec": source_spec}}
-    dest = {"kind": "destination", "spec": {"name": "s3", "registry": "local", "path": plugin_binary,
-                                            "write_mode": write_mode, "spec": dest_spec}}
+    docs = [source, destination_doc("s3", plugin_binary, dest_spec, write_mode)]
+    if state_spec is not None:
+        source["spec"]["backend_options"] = {"table_name": "cq_state_fixture",
+                                             "connection": "@@plugins.s3_state.connection"}
+        docs.append(destination_doc("s3_state", plugin_binary, state_spec))
     # JSON is YAML: no YAML writer needed.
-    return json.dumps(source) + "\n---\n" + json.dumps(dest) + "\n"
+    return "\n---\n".join(json.dumps(doc) for doc in docs) + "\n"
 
 
 @pytest.fixture
 def run_sync(tmp_path, source_address, plugin_binary, cloudquery_cli, s3):
     """Runs `cloudquery sync` and returns (exit code, stdout+stderr, CLI log text)."""
 
-    def run(dest_spec, source_spec=None, env=None, timeout=300, write_mode="append"):
+    def run(dest_spec, source_spec=None, env=None, timeout=300, write_mode="append", state_spec=None):
         config = tmp_path / "sync.yml"
         config.write_text(sync_config(source_address, source_spec or {"tables": {"items": 10}},
-                                      plugin_binary, dest_spec, write_mode))
+                                      plugin_binary, dest_spec, write_mode, state_spec))
         log_file = tmp_path / "cloudquery.log"
         full_env = dict(os.environ)
         full_env.update({"AWS_ACCESS_KEY_ID": s3["access_key"], "AWS_SECRET_ACCESS_KEY": s3["secret_key"]})

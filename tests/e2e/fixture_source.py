@@ -5,6 +5,10 @@
 
 Source spec: {"tables": {"<name>": <rows>, ...}, "batch_rows": N, "big_blob_bytes": B}. Every table gets a
 MigrateTable, then its rows in Inserts of at most batch_rows rows, tables interleaved.
+
+With `backend_options` in the source's CLI spec (a state backend), the sync also does what an
+incremental source does: it reads its state (state_client.py), then sets `syncs` to one more than
+it read and `previous` to the JSON of every key/value it read, and flushes them.
 """
 import json
 import os
@@ -17,6 +21,7 @@ from cloudquery.sdk.schema import Table  # noqa: E402
 from cloudquery.sdk.serve import PluginCommand  # noqa: E402
 
 import fixture_tables  # noqa: E402
+from state_client import StateClient  # noqa: E402
 
 
 class FixtureSource(plugin.Plugin):
@@ -34,6 +39,9 @@ class FixtureSource(plugin.Plugin):
         return [Table.from_arrow_schema(fixture_tables.schema_for(t)) for t in self._tables()]
 
     def sync(self, options):
+        backend = options.backend_options
+        if backend is not None and backend.connection:
+            self._update_state(backend)
         tables = self._tables()
         batch = int(self._spec.get("batch_rows", 4))
         big = int(self._spec.get("big_blob_bytes", 0))
@@ -46,6 +54,17 @@ class FixtureSource(plugin.Plugin):
                     count = min(batch, n - sent[t])
                     yield message.SyncInsertMessage(record=fixture_tables.record_batch(t, sent[t], count, big))
                     sent[t] += count
+
+    @staticmethod
+    def _update_state(backend):
+        state = StateClient(backend.connection, backend.table_name)
+        try:
+            read = {k: v for k, (v, _) in sorted(state.values.items())}
+            state.set("syncs", str(int(state.get("syncs") or 0) + 1))
+            state.set("previous", json.dumps(read, sort_keys=True))
+            state.flush()
+        finally:
+            state.close()
 
     def close(self):
         pass

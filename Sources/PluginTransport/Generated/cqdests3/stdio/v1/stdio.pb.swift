@@ -40,7 +40,8 @@ public nonisolated struct Cqdests3_Stdio_V1_Envelope: Sendable {
   /// The serialized request (client → plugin) or response (plugin → client) message.
   public var message: Data = Data()
 
-  /// Client → plugin: marks the end of a client stream (Write). Carries no message.
+  /// Marks the end of a stream, and carries no message: client → plugin, of a Write;
+  /// plugin → client, of a Read's responses.
   public var endOfStream: Bool = false
 
   /// Plugin → client: gRPC status code (0 = OK) and its description.
