@@ -11,10 +11,14 @@ public protocol CredentialsProvider: Sendable {
     func credentials() async throws -> Credentials
     /// Short name used in diagnostics ("environment", "profile dev", ...).
     var providerName: String { get }
+    /// Forgets what it holds, so the next `credentials()` fetches anew: S3 called them expired or
+    /// invalid. Providers that keep nothing do nothing.
+    func invalidate()
 }
 
 extension CredentialsProvider {
     public var providerName: String { String(describing: Self.self) }
+    public func invalidate() {}
 }
 
 /// Thrown by a provider whose source is not configured; `reason` says what was looked for.

@@ -29,8 +29,8 @@ public protocol ObjectEncoder {
     mutating func write(_ batch: RecordBatch, into sink: ByteSink) throws
     /// Writes whatever follows the rows (e.g. a Parquet footer) and flushes.
     mutating func finish(into sink: ByteSink) throws
-    /// Bytes the encoder holds that have not reached the sink yet (a Parquet row group being
-    /// built), so the plugin's memory budget can count them.
+    /// Memory the encoder holds for bytes that have not reached the sink yet (a Parquet row
+    /// group being built, counted by buffer capacity), so the plugin's memory budget can count it.
     var bufferedBytes: Int { get }
 }
 

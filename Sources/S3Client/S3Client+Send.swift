@@ -20,6 +20,7 @@ extension S3Client {
         let maxAttempts = max(1, policy.maxAttempts)
         // Set once an attempt failed in a way that may have left its effect on the server.
         var earlierAttemptMayHaveTakenEffect = false
+        var credentialsRefetched = false
         var attempt = 1
         while true {
             switch try await self.attempt(request, number: attempt) {
@@ -29,6 +30,17 @@ extension S3Client {
                 if earlierAttemptMayHaveTakenEffect, let response, let s3Error = error as? S3Error,
                    request.settledByEarlierAttempt.contains(s3Error.code) {
                     return response
+                }
+                if !credentialsRefetched, let s3Error = error as? S3Error, Self.staleCredentialCodes.contains(s3Error.code) {
+                    // Temporary credentials the server calls expired (refreshed too late, or a clock
+                    // ahead of their issuer's): fetch new ones and try once more, outside the retry
+                    // budget, as aws-auth.md §2.10 recommends. Static keys come back unchanged and fail again.
+                    credentialsRefetched = true
+                    config.credentialsProvider.invalidate()
+                    logger.info("S3 called the AWS credentials expired; fetching new ones", metadata: [
+                        "code": .string(s3Error.code), "provider": .string(config.credentialsProvider.providerName),
+                    ])
+                    continue
                 }
                 guard retryable, attempt < maxAttempts else { throw Self.annotated(error, attempts: attempt) }
                 earlierAttemptMayHaveTakenEffect = earlierAttemptMayHaveTakenEffect || Self.mayHaveTakenEffect(error)
@@ -132,6 +144,9 @@ extension S3Client {
                 ?? "the \(response.statusCode) answer had no <\(expected)> document (cut off?)",
             requestId: response.header("x-amz-request-id"))
     }
+
+    /// Error codes that mean "these credentials are no longer good": worth one fetch of new ones.
+    static let staleCredentialCodes: Set<String> = ["ExpiredToken", "InvalidToken", "TokenRefreshRequired"]
 
     /// Whether a failed attempt may nevertheless have been carried out by the server.
     static func mayHaveTakenEffect(_ error: any Error) -> Bool {

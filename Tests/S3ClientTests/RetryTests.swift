@@ -1,5 +1,6 @@
 import AWSAuth
 import Foundation
+import Synchronization
 import Testing
 @testable import S3Client
 
@@ -193,5 +194,53 @@ import Testing
         }
         #expect(server.requests.isEmpty)
         #expect(client.retryCount == 0)
+    }
+
+    @Test("ExpiredToken: the credentials are fetched anew and the request sent once more with them", arguments: [
+        "ExpiredToken", "InvalidToken",
+    ])
+    func expiredCredentialsAreRefetchedOnce(code: String) async throws {
+        let server = try ScriptedHTTPServer { _, index in index == 0 ? .s3Error(400, code) : .ok([("ETag", "\"e\"")]) }
+        defer { server.stop() }
+        let rotating = RotatingCredentials()
+        let sleeper = SleepRecorder()
+        let client = try ScriptedClient.make(server, maxAttempts: 1, sleeper: sleeper) { $0.credentialsProvider = rotating }
+        _ = try await client.putObject(bucket: "bkt", key: "k", body: Self.body)
+        #expect(server.requests.count == 2)
+        #expect(rotating.invalidations == 1)
+        #expect(sleeper.delays.isEmpty)
+        let second = SignatureCheck.verify(server.requests[1], credentials: RotatingCredentials.generation(1), region: ScriptedClient.region)
+        #expect(second.signatureValid)
+    }
+
+    @Test("credentials still called expired after one refetch fail the request, naming the code")
+    func expiredTwiceFails() async throws {
+        let server = try ScriptedHTTPServer { _, _ in .s3Error(400, "ExpiredToken") }
+        defer { server.stop() }
+        let rotating = RotatingCredentials()
+        let client = try ScriptedClient.make(server, maxAttempts: 3) { $0.credentialsProvider = rotating }
+        await #expect {
+            _ = try await client.putObject(bucket: "bkt", key: "k", body: Self.body)
+        } throws: { error in
+            (error as? S3Error)?.code == "ExpiredToken"
+        }
+        #expect(server.requests.count == 2)
+        #expect(rotating.invalidations == 1)
+    }
+}
+
+/// Hands out generation n of the credentials until invalidated, then generation n + 1.
+final class RotatingCredentials: CredentialsProvider, Sendable {
+    private let state = Mutex<(generation: Int, invalidations: Int)>((0, 0))
+    var invalidations: Int { state.withLock { $0.invalidations } }
+
+    static func generation(_ n: Int) -> Credentials {
+        Credentials(accessKeyId: "AKIDROTATING0000000\(n)", secretAccessKey: "rotating/secret-\(n)", sessionToken: "token-\(n)")
+    }
+
+    func credentials() async throws -> Credentials { Self.generation(state.withLock { $0.generation }) }
+
+    func invalidate() {
+        state.withLock { $0.generation += 1; $0.invalidations += 1 }
     }
 }

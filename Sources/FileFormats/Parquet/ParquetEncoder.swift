@@ -28,7 +28,8 @@ public struct ParquetEncoder: ObjectEncoder {
     /// Encoded bytes held for the row group being built (bounded by `maxRowGroupBytes`, plus
     /// at most one slice of rows).
     public var bufferedByteCount: Int { writer.bufferedBytes }
-    public var bufferedBytes: Int { bufferedByteCount }
+    /// What the memory budget charges: the row group's buffers by the memory they occupy.
+    public var bufferedBytes: Int { writer.heldBytes }
 
     /// Writes the `PAR1` magic.
     public mutating func begin(into sink: ByteSink) throws {

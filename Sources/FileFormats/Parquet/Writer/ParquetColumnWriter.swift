@@ -114,6 +114,15 @@ struct ParquetColumnWriter {
             + plainValues.count + dictionaryIndices.count * 4 + definitionLevels.count + repetitionLevels.count
     }
 
+    /// Memory this column holds: like `bufferedBytes`, but the current page's buffers by their
+    /// capacity, which they keep between pages and which can be twice what they hold. This is
+    /// what the plugin's memory budget charges (row groups are still cut by `bufferedBytes`).
+    var heldBytes: Int {
+        dataPageBytes + dictionaryPage.count + (dictionaryActive ? dictionary.memoryFootprint : 0)
+            + plainValues.capacity + dictionaryIndices.capacity * 4 + definitionLevels.capacity
+            + repetitionLevels.capacity + valueScratch.capacity
+    }
+
     // MARK: levels and values
 
     /// Records one level pair; `definition < max` means no value follows.

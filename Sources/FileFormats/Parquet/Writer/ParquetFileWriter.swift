@@ -40,6 +40,7 @@ final class ParquetFileWriter {
 
     /// Bytes held for the row group being built.
     var bufferedBytes: Int { columns.reduce(0) { $0 + $1.bufferedBytes } }
+    var heldBytes: Int { columns.reduce(0) { $0 + $1.heldBytes } }
 
     func begin(into sink: ByteSink) throws {
         guard phase == .created else { throw stateError("begin") }
