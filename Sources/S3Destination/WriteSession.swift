@@ -159,6 +159,9 @@ actor WriteSession {
         try await guarding(object) {
             await self.budget.add(try object.finishEncoding())
         }
+        // The encoder goes away with the object: what it still held (buffers it keeps between
+        // pages, counted by capacity) is free now.
+        await budget.release(object.chargedEncoderBytes)
         await tracker.track(table: table, key: object.key, rows: object.rows, object.upload.finish())
     }
 
