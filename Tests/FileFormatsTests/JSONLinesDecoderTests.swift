@@ -91,7 +91,7 @@ import Testing
     @Test(arguments: [
         ("{\"id\":1}\n{\"id\":\"abc\"}\n", "json line 2, column \"id\": expected an integer in range, found \"abc\""),
         ("{\"id\":1.5}", "json line 1, column \"id\": expected an integer in range, found \"1.5\""),
-        ("{\"id\":1,\"id\":2}", "json line 1: key \"id\" shows up twice in the row"),
+        ("{\"id\":1,\"id\":2}", "json line 1: key \"id\" is given twice"),
         ("{\"id\":1", "json line 1: unexpected end of JSON input"),
         ("{\"id\":1}\n\n{\"id\":2}\n", "json line 2: empty line"),
         ("[1,2]", "json line 1: a row must be a JSON object"),

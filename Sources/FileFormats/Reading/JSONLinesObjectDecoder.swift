@@ -74,23 +74,7 @@ public struct JSONLinesObjectDecoder: ObjectDecoder {
         guard try s.peekKind() == .object else {
             throw ValueError("a row must be a JSON object starting with '{'")
         }
-        try s.expect(UInt8(ascii: "{"))
-        members.startObject()
-        var first = true
-        while try s.nextMember(closing: UInt8(ascii: "}"), first: first) {
-            first = false
-            let key = try s.readString()
-            let index = members.index(of: key)
-            if let index, !members.markSeen(index) {
-                throw ValueError("key \(ObjectDecodingError.excerpt(key)) shows up twice in the row")
-            }
-            try s.expect(UInt8(ascii: ":"))
-            if let index {
-                try readers[index].read(&s)
-            } else {
-                try s.skipValue()
-            }
-        }
+        try members.readObject(&s) { index, s in try readers[index].read(&s) }
         // arrow-go: every column without a key gets a null, nullable or not.
         for (index, reader) in readers.enumerated() where !members.wasSeen(index) {
             reader.builder.appendNull()

@@ -306,23 +306,7 @@ final class JSONValueReader {
     /// more value).
     private func readMembers(_ s: inout JSONScanner) throws {
         guard let members else { return }
-        try s.expect(UInt8(ascii: "{"))
-        members.startObject()
-        var first = true
-        while try s.nextMember(closing: UInt8(ascii: "}"), first: first) {
-            first = false
-            let key = try s.readString()
-            let index = members.index(of: key)
-            if let index, !members.markSeen(index) {
-                throw ValueError("key \(ObjectDecodingError.excerpt(key)) is specified twice")
-            }
-            try s.expect(UInt8(ascii: ":"))
-            if let index {
-                try children[index].read(&s)
-            } else {
-                try s.skipValue()
-            }
-        }
+        try members.readObject(&s) { index, s in try children[index].read(&s) }
         for (index, child) in children.enumerated() where !members.wasSeen(index) {
             guard child.builder.field.nullable else {
                 throw ValueError("the object has no key \"\(child.builder.field.name)\" and that member is not nullable")
@@ -497,4 +481,27 @@ final class JSONMembers {
     }
 
     func wasSeen(_ index: Int) -> Bool { seen[index] }
+
+    /// Reads one `{...}` object (the scanner at its `{`): `member` reads the value of each known
+    /// key, unknown keys are skipped, a key given twice is an error; afterwards `wasSeen` tells
+    /// which members were missing. Shared by rows (JSON Lines) and struct values.
+    func readObject(_ s: inout JSONScanner, member: (Int, inout JSONScanner) throws -> Void) throws {
+        try s.expect(UInt8(ascii: "{"))
+        startObject()
+        var first = true
+        while try s.nextMember(closing: UInt8(ascii: "}"), first: first) {
+            first = false
+            let key = try s.readString()
+            let index = index(of: key)
+            if let index, !markSeen(index) {
+                throw ValueError("key \(ObjectDecodingError.excerpt(key)) is given twice")
+            }
+            try s.expect(UInt8(ascii: ":"))
+            if let index {
+                try member(index, &s)
+            } else {
+                try s.skipValue()
+            }
+        }
+    }
 }

@@ -94,16 +94,16 @@ import Testing
     @Test("the comparison helper notices changed values")
     func comparisonDetectsDifferences() throws {
         let stream = try ParquetInputs.stream("primitives")
-        let problems = ParquetReaderComparison.mismatches(
+        let problems = DecoderComparison.mismatches(
             expected: stream.batches, actual: stream.batches.reversed(), schema: stream.schema, lossy: .init())
         #expect(!problems.isEmpty)
         // Identical batches match, except where the expected value is the lossy written form
         // (date64 comes back as whole days).
-        let same = ParquetReaderComparison.mismatches(expected: stream.batches, actual: stream.batches,
+        let same = DecoderComparison.mismatches(expected: stream.batches, actual: stream.batches,
                                                       schema: stream.schema, lossy: .init())
         #expect(!same.isEmpty && same.allSatisfy { $0.contains(", date64:") }, "\(same)")
         let sliced = try ParquetInputs.stream("sliced")
-        #expect(ParquetReaderComparison.mismatches(expected: sliced.batches, actual: sliced.batches,
+        #expect(DecoderComparison.mismatches(expected: sliced.batches, actual: sliced.batches,
                                                    schema: sliced.schema, lossy: .init()).isEmpty)
     }
 }

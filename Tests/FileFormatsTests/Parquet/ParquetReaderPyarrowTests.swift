@@ -23,7 +23,7 @@ import Testing
         let directory = try Self.files.get()
         let stream = try ArrowIPC.readStream([UInt8](try Data(contentsOf: directory.appendingPathComponent("table.arrow"))))
         let bytes = [UInt8](try Data(contentsOf: directory.appendingPathComponent("\(variant).parquet")))
-        try ParquetReaderComparison.expectRoundTrip(bytes, expected: stream.batches, schema: stream.schema,
+        try DecoderComparison.expectRoundTrip(ParquetObjectDecoder(), bytes, expected: stream.batches, schema: stream.schema,
                                                     maxRows: 100, label: variant)
     }
 

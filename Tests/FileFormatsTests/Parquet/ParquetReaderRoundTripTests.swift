@@ -14,8 +14,8 @@ import Testing
         for name in Self.typeCases {
             let stream = try ParquetInputs.stream(name)
             let bytes = try ParquetTestEncoding.encode(stream, options: ParquetTestEncoding.options(version: version))
-            let lossy = ParquetReaderComparison.Lossy(nanosecondsTruncatedToMicros: version != .v2_6)
-            try ParquetReaderComparison.expectRoundTrip(bytes, expected: stream.batches, schema: stream.schema,
+            let lossy = DecoderComparison.Lossy(nanosecondsTruncatedToMicros: version != .v2_6)
+            try DecoderComparison.expectRoundTrip(ParquetObjectDecoder(), bytes, expected: stream.batches, schema: stream.schema,
                                                         lossy: lossy, label: "\(name) v\(version.rawValue)")
         }
     }
@@ -25,7 +25,7 @@ import Testing
         for name in ["primitives", "strings", "nested", "many"] {
             let stream = try ParquetInputs.stream(name)
             let bytes = try ParquetTestEncoding.encode(stream, options: ParquetTestEncoding.options(compression: compression))
-            try ParquetReaderComparison.expectRoundTrip(bytes, expected: stream.batches, schema: stream.schema,
+            try DecoderComparison.expectRoundTrip(ParquetObjectDecoder(), bytes, expected: stream.batches, schema: stream.schema,
                                                         label: "\(name) \(compression)")
         }
     }
@@ -38,7 +38,8 @@ import Testing
             options.maxRowGroupLength = groupLength
             options.dataPageSize = 4096  // several pages per chunk too
             let bytes = try ParquetTestEncoding.encode(stream, options: options)
-            let batches = try ParquetReaderComparison.expectRoundTrip(
+            let batches = try DecoderComparison.expectRoundTrip(
+                ParquetObjectDecoder(),
                 bytes, expected: stream.batches, schema: stream.schema, maxRows: maxRows, label: "\(name) groups of \(groupLength)")
             let rows = stream.batches.reduce(0) { $0 + $1.length }
             #expect(batches.count == (rows + maxRows - 1) / maxRows)
@@ -53,7 +54,7 @@ import Testing
             options.dictionaryEnabled = false
             options.compression = .zstd
             let bytes = try ParquetTestEncoding.encode(stream, options: options)
-            try ParquetReaderComparison.expectRoundTrip(bytes, expected: stream.batches, schema: stream.schema, label: "\(name) plain")
+            try DecoderComparison.expectRoundTrip(ParquetObjectDecoder(), bytes, expected: stream.batches, schema: stream.schema, label: "\(name) plain")
         }
     }
 
@@ -80,7 +81,7 @@ import Testing
         let expected = stream.batches.map { batch in
             RecordBatch(schema: schema, length: batch.length, columns: picked.map { batch.column(named: $0)! })
         }
-        try ParquetReaderComparison.expectRoundTrip(bytes, expected: expected, schema: schema, maxRows: 4, label: "subset")
+        try DecoderComparison.expectRoundTrip(ParquetObjectDecoder(), bytes, expected: expected, schema: schema, maxRows: 4, label: "subset")
     }
 
     @Test("the CLI 6.21.1 insert payloads read back")
@@ -93,7 +94,7 @@ import Testing
         for name in names {
             let stream = try ArrowIPC.readStream([UInt8](try Data(contentsOf: directory.appendingPathComponent(name))))
             let bytes = try ParquetTestEncoding.encode(stream)
-            try ParquetReaderComparison.expectRoundTrip(bytes, expected: stream.batches, schema: stream.schema, label: name)
+            try DecoderComparison.expectRoundTrip(ParquetObjectDecoder(), bytes, expected: stream.batches, schema: stream.schema, label: name)
         }
     }
 }
