@@ -94,18 +94,24 @@ actor WriteSession {
     }
 
     private func insert(_ bytes: [UInt8]) async throws {
+        let (stream, table) = try Self.decode(bytes, failure: "failed to create record")
+        for batch in stream.batches where batch.length > 0 {
+            try await add(batch, to: table, schema: stream.schema)
+        }
+    }
+
+    /// An IPC message of the Write stream and the table it names (the Go SDK's wording on failure).
+    private static func decode(_ bytes: [UInt8], failure: String) throws -> (ArrowStream, table: String) {
         let stream: ArrowStream
         do {
             stream = try ArrowIPC.readStream(bytes)
         } catch {
-            throw PluginError(.invalidArgument, "failed to create record: \(error)")
+            throw PluginError(.invalidArgument, "\(failure): \(error)")
         }
         guard let table = stream.schema.tableName else {
             throw PluginError(.invalidArgument, "table name not found in metadata (cq:table_name)")
         }
-        for batch in stream.batches where batch.length > 0 {
-            try await add(batch, to: table, schema: stream.schema)
-        }
+        return (stream, table)
     }
 
     /// Adds a record to the table's open object, slicing it where a row or byte cap falls.
@@ -167,15 +173,7 @@ actor WriteSession {
 
     /// A zero-row object with the table's full schema (write_empty_objects_for_empty_tables).
     private func writeEmptyObject(_ schemaIPC: [UInt8]) async throws {
-        let stream: ArrowStream
-        do {
-            stream = try ArrowIPC.readStream(schemaIPC)
-        } catch {
-            throw PluginError(.invalidArgument, "failed to create schema from bytes: \(error)")
-        }
-        guard let table = stream.schema.tableName else {
-            throw PluginError(.invalidArgument, "table name not found in metadata (cq:table_name)")
-        }
+        let (stream, table) = try Self.decode(schemaIPC, failure: "failed to create schema from bytes")
         try openObject(table, schema: stream.schema)
         emptyObjectKeys[table] = open[table]!.key
         try await close(table)
