@@ -52,25 +52,12 @@ final class CSVColumnPlan {
     }
 
     private static func classify(_ field: Field) throws -> Kind {
-        func storageError(_ expected: String) -> ValueRenderingError {
-            ValueRenderingError(column: field.name, reason:
-                "extension type '\(field.extensionName ?? "")' needs \(expected) storage, not \(field.type)")
-        }
-        switch field.extensionName {
-        case "uuid":
-            guard field.type == .fixedSizeBinary(byteWidth: 16) else { throw storageError("fixed_size_binary[16]") }
-            return .uuid
-        case "json":
-            guard field.type == .binary else { throw storageError("binary") }
-            return .json
-        case "inet":
-            guard field.type == .binary else { throw storageError("binary") }
-            return .inet
-        case "mac":
-            guard field.type == .binary else { throw storageError("binary") }
-            return .mac
-        default:
-            break
+        switch try CloudQueryExtension.checked(field, refusal: { ValueRenderingError(column: field.name, reason: $0) }) {
+        case .uuid: return .uuid
+        case .json: return .json
+        case .inet: return .inet
+        case .mac: return .mac
+        case nil: break
         }
         switch field.type {
         case .null: return .null

@@ -58,12 +58,12 @@ final class JSONValueReader {
     }
 
     static func classify(_ field: Field) -> Kind {
-        switch field.extensionName {
-        case "uuid" where field.type == .fixedSizeBinary(byteWidth: 16): return .uuid
-        case "json" where field.type == .binary: return .json
-        case "inet" where field.type == .binary: return .inet
-        case "mac" where field.type == .binary: return .mac
-        default: break
+        switch CloudQueryExtension.matching(field) {
+        case .uuid: return .uuid
+        case .json: return .json
+        case .inet: return .inet
+        case .mac: return .mac
+        case nil: break
         }
         switch field.type {
         case .null: return .null

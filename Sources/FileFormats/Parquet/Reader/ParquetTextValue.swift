@@ -23,11 +23,11 @@ enum ParquetTextValue {
 
         /// The kind for a field the Go plugin renders as text, or nil.
         init?(field: Field) {
-            switch field.extensionName {
-            case "uuid" where field.type == .fixedSizeBinary(byteWidth: 16): self = .uuid; return
-            case "json" where field.type == .binary, "inet" where field.type == .binary: self = .verbatim; return
-            case "mac" where field.type == .binary: self = .mac; return
-            default: break
+            switch CloudQueryExtension.matching(field) {
+            case .uuid: self = .uuid; return
+            case .json, .inet: self = .verbatim; return
+            case .mac: self = .mac; return
+            case nil: break
             }
             switch field.type {
             case .largeUtf8: self = .verbatim

@@ -166,25 +166,12 @@ private struct ParquetSchemaBuilder {
 
     /// The types Go converts to strings (`transformDataType`), or nil.
     private static func stringRendering(of field: Field, displayName: String) throws -> ParquetStringRendering? {
-        func storageError(_ expected: String) -> ParquetEncodingError {
-            ParquetEncodingError("column \"\(displayName)\": extension type '\(field.extensionName ?? "")' needs "
-                                 + "\(expected) storage, not \(field.type)")
-        }
-        switch field.extensionName {
-        case "uuid":
-            guard field.type == .fixedSizeBinary(byteWidth: 16) else { throw storageError("fixed_size_binary[16]") }
-            return .uuid
-        case "json":
-            guard field.type == .binary else { throw storageError("binary") }
-            return .verbatim
-        case "inet":
-            guard field.type == .binary else { throw storageError("binary") }
-            return .inet
-        case "mac":
-            guard field.type == .binary else { throw storageError("binary") }
-            return .mac
-        default:
-            break
+        switch try CloudQueryExtension.checked(field, refusal: { ParquetEncodingError("column \"\(displayName)\": \($0)") }) {
+        case .uuid: return .uuid
+        case .json: return .verbatim
+        case .inet: return .inet
+        case .mac: return .mac
+        case nil: break
         }
         switch field.type {
         case .largeUtf8: return .verbatim
