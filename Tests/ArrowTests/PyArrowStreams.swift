@@ -1,6 +1,7 @@
 import Arrow
 import Foundation
 import Testing
+import TestSupport
 
 /// Streams written by pyarrow for every supported type (with nulls, nesting, slices, several
 /// batches), plus the values pyarrow reads back, dumped as JSON by the same script.
@@ -195,18 +196,7 @@ enum PyArrowStreams {
 
     # month (YEAR_MONTH) and day-time intervals: pyarrow cannot build these arrays, so splice the
     # schema message of an interval schema onto a batch of same-layout integer storage.
-    class ArrowSchema(ctypes.Structure): pass
-    RELEASE = ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowSchema))
-    ArrowSchema._fields_ = [("format", ctypes.c_char_p), ("name", ctypes.c_char_p), ("metadata", ctypes.c_char_p),
-        ("flags", ctypes.c_int64), ("n_children", ctypes.c_int64), ("children", ctypes.c_void_p),
-        ("dictionary", ctypes.c_void_p), ("release", RELEASE), ("private_data", ctypes.c_void_p)]
-    @RELEASE
-    def _release(p): p.contents.release = RELEASE()
-    def c_type(fmt):
-        s = ArrowSchema(format=fmt.encode(), name=b"", metadata=None, flags=2, n_children=0, children=None,
-                        dictionary=None, release=_release, private_data=None)
-        return pa.DataType._import_from_c(ctypes.addressof(s))
-    def messages(data): return [m.serialize().to_pybytes() for m in ipc.MessageReader.open_stream(pa.py_buffer(data))]
+    \#(PyArrowIntervals.python)
     def dt(days, ms): return struct.unpack('<q', struct.pack('<ii', days, ms))[0]
     iv_schema = pa.schema([pa.field("months", c_type("tiM")), pa.field("day_time", c_type("tiD"))])
     s1 = io.BytesIO(); w = ipc.new_stream(s1, iv_schema); w.close()

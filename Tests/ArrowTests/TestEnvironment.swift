@@ -19,25 +19,8 @@ enum TestEnvironment {
     /// Writes `script` to a fresh temporary directory and runs it there with the test Python;
     /// returns that directory (where the script leaves its output files).
     static func runPython(_ script: String, arguments: [String] = []) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("arrow-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let scriptURL = directory.appendingPathComponent("script.py")
-        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try python())
-        process.arguments = [scriptURL.path] + arguments
-        process.currentDirectoryURL = directory
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Missing(description:
-                "python script failed (exit \(process.terminationStatus)): \(String(decoding: stderr, as: UTF8.self))")
-        }
+        let directory = try PythonScript.temporaryDirectory("arrow-tests")
+        try PythonScript.run(script, arguments: arguments, in: directory)
         return directory
     }
 

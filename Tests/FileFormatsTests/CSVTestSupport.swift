@@ -2,6 +2,7 @@ import Arrow
 @testable import FileFormats
 import Foundation
 import Testing
+import TestSupport
 
 // Helpers for the CSV, compression and Athena tests. Locating shared/ and the test Python is
 // shared with the JSON Lines tests (`JSONLinesTestEnvironment`, same test target).
@@ -83,21 +84,10 @@ enum CSVInputs {
         return pa.field(name, storage_type, metadata={"ARROW:extension:name": ext_name,
                                                       "ARROW:extension:metadata": ext_name + "-serialized"})
 
-    class ArrowSchema(ctypes.Structure): pass
-    RELEASE = ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowSchema))
-    ArrowSchema._fields_ = [("format", ctypes.c_char_p), ("name", ctypes.c_char_p), ("metadata", ctypes.c_char_p),
-        ("flags", ctypes.c_int64), ("n_children", ctypes.c_int64), ("children", ctypes.c_void_p),
-        ("dictionary", ctypes.c_void_p), ("release", RELEASE), ("private_data", ctypes.c_void_p)]
-    @RELEASE
-    def _release(p): p.contents.release = RELEASE()
-    def c_type(fmt):
-        s = ArrowSchema(format=fmt.encode(), name=b"", metadata=None, flags=2, n_children=0, children=None,
-                        dictionary=None, release=_release, private_data=None)
-        return pa.DataType._import_from_c(ctypes.addressof(s))
+    \#(PyArrowIntervals.python)
     MONTH_INTERVAL = c_type("tiM")
     DAY_TIME_INTERVAL = c_type("tiD")
 
-    def messages(data): return [m.serialize().to_pybytes() for m in ipc.MessageReader.open_stream(pa.py_buffer(data))]
     def day_time(days, ms): return struct.unpack("<q", struct.pack("<ii", days, ms))[0]
 
     def splice(name, real_schema, storage_batch):

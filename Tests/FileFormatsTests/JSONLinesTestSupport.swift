@@ -7,10 +7,6 @@ import Testing
 /// Finds `shared/` and the test Python (names prefixed so other FileFormats tests can have
 /// their own helpers in this target).
 enum JSONLinesTestEnvironment {
-    struct Missing: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// `$CQ_SHARED_DIR`, else a `shared` directory (holding DESIGN.md) beside an ancestor of
     /// this file.
     static func sharedDirectory() throws -> URL { try TestLocations.sharedDirectory() }
@@ -22,27 +18,8 @@ enum JSONLinesTestEnvironment {
     /// directory) with the test Python; returns that directory and the script's stdout.
     @discardableResult
     static func runPython(_ script: String, arguments: [String] = [], in existing: URL? = nil) throws -> (URL, String) {
-        let directory = existing ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("jsonl-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let scriptURL = directory.appendingPathComponent("script-\(UUID().uuidString).py")
-        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try python())
-        process.arguments = [scriptURL.path] + arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Missing(description: "python script failed (exit \(process.terminationStatus)): "
-                + String(decoding: stderr + stdout, as: UTF8.self))
-        }
+        let directory = try existing ?? PythonScript.temporaryDirectory("jsonl-tests")
+        let stdout = try PythonScript.run(script, arguments: arguments, in: directory)
         return (directory, String(decoding: stdout, as: UTF8.self))
     }
 }

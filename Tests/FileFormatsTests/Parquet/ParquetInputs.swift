@@ -1,6 +1,7 @@
 import Arrow
 import Foundation
 import Testing
+import TestSupport
 
 /// Arrow streams for the Parquet tests, written by pyarrow once per test run: one
 /// `<case>.arrow` per case (plus `<case>.storage.arrow` for month/day-time intervals, whose
@@ -53,18 +54,7 @@ enum ParquetInputs {
 
     # --- month and day-time intervals: pyarrow cannot build them; splice the schema message of an
     # interval schema onto a batch of same-layout integer storage (as the Arrow reader tests do).
-    class ArrowSchema(ctypes.Structure): pass
-    RELEASE = ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowSchema))
-    ArrowSchema._fields_ = [("format", ctypes.c_char_p), ("name", ctypes.c_char_p), ("metadata", ctypes.c_char_p),
-        ("flags", ctypes.c_int64), ("n_children", ctypes.c_int64), ("children", ctypes.c_void_p),
-        ("dictionary", ctypes.c_void_p), ("release", RELEASE), ("private_data", ctypes.c_void_p)]
-    @RELEASE
-    def _release(p): p.contents.release = RELEASE()
-    def c_type(fmt):
-        s = ArrowSchema(format=fmt.encode(), name=b"", metadata=None, flags=2, n_children=0, children=None,
-                        dictionary=None, release=_release, private_data=None)
-        return pa.DataType._import_from_c(ctypes.addressof(s))
-    def messages(data): return [m.serialize().to_pybytes() for m in ipc.MessageReader.open_stream(pa.py_buffer(data))]
+    \#(PyArrowIntervals.python)
     def spliced(name, schema, storage_batches):
         s1 = io.BytesIO(); w = ipc.new_stream(s1, schema); w.close()
         s2 = io.BytesIO(); w = ipc.new_stream(s2, storage_batches[0].schema)

@@ -7,10 +7,6 @@ import Testing
 /// Finds `shared/` and the test Python (names prefixed `Parquet` so the other FileFormats test
 /// files can keep helpers of their own in this target).
 enum ParquetTestEnvironment {
-    struct Missing: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// `$CQ_SHARED_DIR`, else a `shared` directory (holding DESIGN.md) beside an ancestor of this file.
     static func sharedDirectory() throws -> URL { try TestLocations.sharedDirectory() }
 
@@ -19,46 +15,14 @@ enum ParquetTestEnvironment {
 
     /// A fresh temporary directory.
     static func temporaryDirectory(_ prefix: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
+        try PythonScript.temporaryDirectory(prefix)
     }
 
     /// Runs `script` with the test Python in `directory`; returns its standard output.
     @discardableResult
     static func runPython(_ script: String, arguments: [String] = [], in directory: URL) throws -> Data {
-        let scriptURL = directory.appendingPathComponent("script-\(UUID().uuidString).py")
-        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try python())
-        process.arguments = [scriptURL.path] + arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Read both pipes concurrently so a chatty script cannot block on a full pipe.
-        let stderrBox = ParquetDataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            stderrBox.data = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Missing(description: "python script failed (exit \(process.terminationStatus)): "
-                + String(decoding: stderrBox.data + stdout, as: UTF8.self))
-        }
-        return stdout
+        try PythonScript.run(script, arguments: arguments, in: directory)
     }
-}
-
-final class ParquetDataBox: @unchecked Sendable {
-    var data = Data()
 }
 
 /// A sink that records each chunk it is handed (and so when bytes left the encoder).
