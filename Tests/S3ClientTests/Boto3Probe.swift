@@ -42,9 +42,16 @@ print(json.dumps(out))
 """#
 
     static func run<T: Decodable>(_ server: TestEnvironment.S3Server, _ op: String, _ arg: String, as type: T.Type) throws -> T {
+        let output = try runBoto3(script, server, arguments: [op, arg], what: "\(op) \(arg)")
+        return try JSONDecoder().decode(T.self, from: output)
+    }
+
+    /// Runs a boto3 `script` with argv `endpoint region bucket arguments…` and the server's keys
+    /// in the environment (never in argv); returns its stdout. Shared with `Boto3Reader`.
+    static func runBoto3(_ script: String, _ server: TestEnvironment.S3Server, arguments: [String], what: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try TestEnvironment.python())
-        process.arguments = ["-c", script, server.endpoint, server.region, server.bucket, op, arg]
+        process.arguments = ["-c", script, server.endpoint, server.region, server.bucket] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_ACCESS_KEY_ID"] = server.accessKey
         environment["AWS_SECRET_ACCESS_KEY"] = server.secretKey
@@ -61,9 +68,9 @@ print(json.dumps(out))
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: errors, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
-            throw Failed(description: "boto3 \(op) \(arg) failed: \(text)")
+            throw Failed(description: "boto3 \(what) failed: \(text)")
         }
-        return try JSONDecoder().decode(T.self, from: output)
+        return output
     }
 
     static func head(_ server: TestEnvironment.S3Server, key: String) throws -> Head {

@@ -13,10 +13,6 @@ enum Boto3Reader {
         var bytes: [UInt8] { Data(base64Encoded: body).map { [UInt8]($0) } ?? [] }
     }
 
-    struct Failed: Error, CustomStringConvertible {
-        let description: String
-    }
-
     static let script = #"""
 import base64, json, sys
 import boto3
@@ -30,27 +26,7 @@ print(json.dumps({"body": base64.b64encode(r["Body"].read()).decode(), "contentT
 """#
 
     static func get(_ server: TestEnvironment.S3Server, key: String) throws -> Object {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try TestEnvironment.python())
-        process.arguments = ["-c", script, server.endpoint, server.region, server.bucket, key]
-        var environment = ProcessInfo.processInfo.environment
-        environment["AWS_ACCESS_KEY_ID"] = server.accessKey
-        environment["AWS_SECRET_ACCESS_KEY"] = server.secretKey
-        environment.removeValue(forKey: "AWS_SESSION_TOKEN")
-        environment.removeValue(forKey: "AWS_PROFILE")
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: errors, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
-            throw Failed(description: "boto3 get_object \(key) failed: \(text)")
-        }
+        let output = try Boto3Probe.runBoto3(script, server, arguments: [key], what: "get_object \(key)")
         return try JSONDecoder().decode(Object.self, from: output)
     }
 }
