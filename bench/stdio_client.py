@@ -76,7 +76,7 @@ def _read_varint(data, i):
 
 
 def parse_envelope(data):
-    """The reply envelope as a dict: method, message, status_code, status_message."""
+    """The reply envelope as a dict: method, message, end_of_stream, status_code, status_message."""
     fields, i = {}, 0
     while i < len(data):
         key, i = _read_varint(data, i)
@@ -95,7 +95,7 @@ def parse_envelope(data):
     if code >= 1 << 31:  # int32 sent as a 64-bit varint when negative
         code -= 1 << 64
     return {"method": fields.get(1, b"").decode(errors="replace"), "message": fields.get(2, b""),
-            "status_code": code, "status_message": fields.get(5, b"").decode(errors="replace")}
+            "end_of_stream": bool(fields.get(3, 0)), "status_code": code, "status_message": fields.get(5, b"").decode(errors="replace")}
 
 
 def ipc_bytes(schema, batch=None):

@@ -1,9 +1,11 @@
-"""The stdio transport driven by a client that is not the plugin's own code: frames written by
-hand here, messages from CloudQuery's own Python protobuf package (cloudquery-plugin-pb)."""
+"""The stdio transport driven by a client that is not the plugin's own code: frames and envelopes
+written by hand (bench/stdio_client.py, shared with the benchmarks), messages from CloudQuery's own
+Python protobuf package (cloudquery-plugin-pb)."""
 import json
 import os
 import struct
 import subprocess
+import sys
 import uuid
 
 import pyarrow as pa
@@ -14,57 +16,10 @@ from cloudquery.plugin_v3 import plugin_pb2
 import fixture_tables
 from conftest import list_objects
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "bench"))
+from stdio_client import envelope, frame, parse_envelope  # noqa: E402
+
 PLUGIN = "/cloudquery.plugin.v3.Plugin/"
-
-
-def varint(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        out.append(b | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
-
-
-def envelope(method, message=b"", end_of_stream=False):
-    """Envelope{method=1 string, message=2 bytes, end_of_stream=3 bool} in protobuf wire format."""
-    m = method.encode()
-    out = b"\x0a" + varint(len(m)) + m
-    if message:
-        out += b"\x12" + varint(len(message)) + message
-    if end_of_stream:
-        out += b"\x18\x01"
-    return out
-
-
-def parse_envelope(data):
-    """Decodes the reply envelope: method=1, message=2, end_of_stream=3, status_code=4, status_message=5."""
-    fields, i = {}, 0
-    while i < len(data):
-        key, i = _read_varint(data, i)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            value, i = _read_varint(data, i)
-        elif wire == 2:
-            length, i = _read_varint(data, i)
-            value, i = data[i:i + length], i + length
-        else:
-            raise AssertionError(f"unexpected wire type {wire}")
-        fields[number] = value
-    return {"method": fields.get(1, b"").decode(), "message": fields.get(2, b""), "end_of_stream": bool(fields.get(3, 0)),
-            "status_code": fields.get(4, 0), "status_message": fields.get(5, b"").decode()}
-
-
-def _read_varint(data, i):
-    shift = result = 0
-    while True:
-        b = data[i]
-        i += 1
-        result |= (b & 0x7F) << shift
-        shift += 7
-        if not b & 0x80:
-            return result, i
 
 
 class StdioClient:
@@ -73,8 +28,7 @@ class StdioClient:
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 
     def send(self, method, message=b"", end_of_stream=False):
-        payload = envelope(method, message, end_of_stream)
-        self.proc.stdin.write(struct.pack(">BI", 0, len(payload)) + payload)
+        self.proc.stdin.write(frame(envelope(method, message, end_of_stream)))
         self.proc.stdin.flush()
 
     def receive(self):
