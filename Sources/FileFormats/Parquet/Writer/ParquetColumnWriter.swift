@@ -314,6 +314,16 @@ struct ParquetColumnWriter {
 
     // MARK: column chunk
 
+    /// Gives back the capacity the page buffers keep between pages (only when the chunk was just
+    /// written: they are empty then), for a writer that must shrink under memory pressure.
+    mutating func releaseScratch() {
+        definitionLevels = []
+        repetitionLevels = []
+        plainValues = []
+        dictionaryIndices = []
+        valueScratch = []
+    }
+
     /// Closes the open page and the dictionary of the current chunk.
     mutating func finishChunk() throws {
         try flushPage()

@@ -79,6 +79,16 @@ final class ParquetFileWriter {
         }
     }
 
+    /// Closes the row group being built early (memory pressure in the plugin): its column chunks
+    /// go to the sink, and the next rows start a new row group.
+    func flushBuffered(into sink: ByteSink) throws {
+        guard phase == .writing else { throw stateError("flush") }
+        try run {
+            if rowsInGroup > 0 { try flushRowGroup(into: sink) }
+            for index in columns.indices { columns[index].releaseScratch() }
+        }
+    }
+
     func finish(into sink: ByteSink) throws {
         guard phase == .writing else { throw stateError("finish") }
         try run {
