@@ -374,4 +374,12 @@ struct ParquetColumnWriter {
 final class ParquetPageScratch {
     var body: [UInt8] = []
     var compressed: [UInt8] = []
+
+    /// Memory the two buffers keep between pages.
+    var heldBytes: Int { body.capacity + compressed.capacity }
+
+    func release() {
+        body = []
+        compressed = []
+    }
 }
