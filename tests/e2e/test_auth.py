@@ -111,28 +111,27 @@ def test_credential_process_profile(run_sync, s3, s3_client, prefix, tmp_path):
     assert_no_secrets(out + log, s3["secret_key"])
 
 
-class ContainerEndpoint:
-    """A loopback ECS/EKS-style credentials endpoint: GET with the right Authorization → the JSON document."""
+class LoopbackJSONEndpoint:
+    """A loopback HTTP endpoint answering JSON, started here and stopped by `stop()`: subclasses say what
+    to answer with `answer(handler, body)` → (status, document, extra headers)."""
 
-    def __init__(self, token, access_key, secret_key):
-        self.requests = []
+    def __init__(self):
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                outer.requests.append((self.path, self.headers.get("Authorization")))
-                if self.headers.get("Authorization") != token:
-                    body, status = json.dumps({"code": "AccessDenied", "message": "bad token"}), 401
-                else:
-                    expires = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
-                    body, status = json.dumps({"AccessKeyId": access_key, "SecretAccessKey": secret_key,
-                                               "Expiration": expires, "RoleArn": "arn:aws:iam::1:role/e2e"}), 200
-                data = body.encode()
+            def serve(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                status, document, headers = outer.answer(self, body)
+                data = json.dumps(document).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
+
+            do_GET = do_POST = serve
 
             def log_message(self, *args):
                 pass
@@ -142,9 +141,29 @@ class ContainerEndpoint:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
+    def answer(self, handler, body):
+        raise NotImplementedError
+
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+class ContainerEndpoint(LoopbackJSONEndpoint):
+    """A loopback ECS/EKS-style credentials endpoint: GET with the right Authorization → the JSON document."""
+
+    def __init__(self, token, access_key, secret_key):
+        self.requests = []
+        self.token, self.access_key, self.secret_key = token, access_key, secret_key
+        super().__init__()
+
+    def answer(self, handler, body):
+        self.requests.append((handler.path, handler.headers.get("Authorization")))
+        if handler.headers.get("Authorization") != self.token:
+            return 401, {"code": "AccessDenied", "message": "bad token"}, {}
+        expires = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
+        return 200, {"AccessKeyId": self.access_key, "SecretAccessKey": self.secret_key, "Expiration": expires,
+                     "RoleArn": "arn:aws:iam::1:role/e2e"}, {}
 
 
 @pytest.fixture
@@ -287,7 +306,7 @@ def _der_signature(raw):
     return b"\x30" + bytes([len(body)]) + body
 
 
-class SigninEndpoint:
+class SigninEndpoint(LoopbackJSONEndpoint):
     """A loopback AWS Sign-In `CreateOAuth2Token` (restJson1, POST /v1/token) that checks the refresh grant
     and the DPoP proof of every request (RFC 9449: typ/alg, the cached key's public point in `jwk`, an ES256
     signature verified by the `openssl` program with that key, htm, htu, iat within a minute, jti never
@@ -295,51 +314,32 @@ class SigninEndpoint:
 
     def __init__(self, directory, key_pem, refresh_token, credentials, refusal=None):
         self.requests, self.problems, self.jtis = [], [], set()
+        self.directory, self.refresh_token, self.credentials, self.refusal = directory, refresh_token, credentials, refusal
         self.key_path = os.path.join(directory, "dpop-key.pem")
         with open(self.key_path, "w") as f:
             f.write(key_pem)
         der = subprocess.run(["openssl", "ec", "-in", self.key_path, "-pubout", "-outform", "DER"],
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True).stdout
         self.point = der[-64:]  # SubjectPublicKeyInfo ends with 04 || X || Y
-        self.directory = directory
-        outer = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                outer.requests.append((self.path, dict(self.headers), body))
-                problem = outer.check(self, body, refresh_token)
-                if problem:
-                    outer.problems.append(problem)
-                    status, doc, kind = 400, {"error": "INVALID_REQUEST", "message": problem}, "ValidationException"
-                elif refusal:
-                    status, doc, kind = 400, {"error": refusal, "message": "refresh token expired"}, "AccessDeniedException"
-                else:
-                    status, kind = 200, None
-                    doc = {"accessToken": credentials, "tokenType": "aws_sigv4", "expiresIn": 900,
-                           "refreshToken": "e2e-new-refresh-token", "idToken": "e2e-new-id-token"}
-                data = json.dumps(doc).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                if kind:
-                    self.send_header("x-amzn-ErrorType", kind)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+    def answer(self, handler, body):
+        self.requests.append((handler.path, dict(handler.headers), body))
+        problem = self.check(handler, body)
+        if problem:
+            self.problems.append(problem)
+            return 400, {"error": "INVALID_REQUEST", "message": problem}, {"x-amzn-ErrorType": "ValidationException"}
+        if self.refusal:
+            return (400, {"error": self.refusal, "message": "refresh token expired"},
+                    {"x-amzn-ErrorType": "AccessDeniedException"})
+        return 200, {"accessToken": self.credentials, "tokenType": "aws_sigv4", "expiresIn": 900,
+                     "refreshToken": "e2e-new-refresh-token", "idToken": "e2e-new-id-token"}, {}
 
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def check(self, handler, body, refresh_token):
+    def check(self, handler, body):
         if handler.path != "/v1/token" or handler.headers.get("Content-Type") != "application/json":
             return "not a CreateOAuth2Token request"
         grant = json.loads(body)
-        if grant != {"clientId": LOGIN_CLIENT_ID, "grantType": "refresh_token", "refreshToken": refresh_token}:
+        if grant != {"clientId": LOGIN_CLIENT_ID, "grantType": "refresh_token", "refreshToken": self.refresh_token}:
             return "wrong grant"
         try:
             header_b64, claims_b64, signature_b64 = handler.headers["DPoP"].split(".")
@@ -354,7 +354,8 @@ class SigninEndpoint:
             return "DPoP jwk is not the cached key"
         if len(signature) != 64:
             return "DPoP signature is not raw r||s"
-        message, sig = os.path.join(self.directory, "message"), os.path.join(self.directory, "signature.der")
+        stem = os.path.join(self.directory, uuid.uuid4().hex)  # requests may overlap: files of their own
+        message, sig = stem + ".message", stem + ".signature.der"
         with open(message, "wb") as f:
             f.write(f"{header_b64}.{claims_b64}".encode())
         with open(sig, "wb") as f:
@@ -371,10 +372,6 @@ class SigninEndpoint:
             return "DPoP jti missing or replayed"
         self.jtis.add(claims["jti"])
         return None
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 class LoginHome:
