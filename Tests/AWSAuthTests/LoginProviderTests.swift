@@ -306,6 +306,29 @@ import Testing
         #expect(try LoginTokenCache.load(moved.cacheFile).refreshToken == "NEW-REFRESH-1")
     }
 
+    @Test("role_arn beside login_session: AssumeRole signed with the refreshed login credentials (verified by botocore)")
+    func roleOnTop() async throws {
+        let home = try makeHome(config: Self.config + "\nrole_arn = arn:aws:iam::123456789012:role/deploy\n")
+        defer { AuthTestSupport.remove(home.path) }
+        try writeCache(home, expiresIn: -1)
+        let signin = try fake(home)
+        defer { signin.server.stop() }
+        let sts = try LoopbackHTTPServer { _ in
+            .xml(200, FakeResponses.stsCredentials(
+                action: "AssumeRole", key: "ASIAROLE", secret: "role-secret", token: "role-token",
+                expiration: Date().addingTimeInterval(3600)))
+        }
+        defer { sts.stop() }
+        let credentials = try await provider(home, signin, extra: ["AWS_ENDPOINT_URL_STS": sts.url]).credentials()
+        #expect(credentials.accessKeyId == "ASIAROLE")
+        #expect(signin.server.requests.count == 1 && signin.problems == [])
+        let call = try #require(sts.requests.first)
+        #expect(call.formValue("RoleArn") == "arn:aws:iam::123456789012:role/deploy")
+        #expect(call.header("X-Amz-Security-Token") == FakeSignin.sessionToken(1))
+        #expect(call.header("Authorization")?.contains("Credential=ASIALOGIN1/") == true)
+        try BotocoreCheck.verifySignature(of: call, secret: FakeSignin.secret(1), region: "us-west-2", service: "sts")
+    }
+
     @Test("Sign-In's default endpoint follows the region's partition")
     func defaultEndpoints() throws {
         let endpoints = ServiceEndpoints(environment: try EnvironmentConfig([:]), profile: nil)
