@@ -125,8 +125,7 @@ final class WriteSession {
         for (job, error) in scheduler.startReady(memoryLeft: left) {
             // A spilled body could not be read back: the object fails like a failed upload.
             guard let upload = uploads[job.object] else { continue }
-            let kind: StoreCall.Kind = if case .put = job.call { .put } else { .part }
-            enqueue(upload.stored(.failure(error), kind: kind), for: job.object)
+            enqueue(upload.stored(.failure(error), kind: job.call.kind), for: job.object)
             settleIfDone(job.object)
         }
     }
