@@ -144,11 +144,12 @@ final class WriteSession {
             if !object.buffer.isSpilled { totals.spilledObjects += 1 }
             do {
                 try object.moveToDisk()
+                open[table] = object
+                try sendWholeParts(of: object)
             } catch {
+                open[table] = nil
                 throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
             }
-            open[table] = object
-            try sendWholeParts(table)
             used -= before - (open[table]?.memoryBytes ?? 0)
             logger.debug("memory budget reached: object moved to disk", metadata: [
                 "table": "\(table)", "key": "\(object.key)", "bytes": "\(before)",
@@ -209,12 +210,12 @@ final class WriteSession {
             let part = (offset == 0 && fit == batch.length) ? batch : batch.slice(offset: offset, length: fit)
             do {
                 try object.append(part, arrowBytes: bytesPerRow * Int64(fit))
+                open[table] = object
+                try sendWholeParts(of: object)
             } catch {
                 open[table] = nil
                 throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
             }
-            open[table] = object
-            try sendWholeParts(table)
             offset += fit
             if limits.isFull(rows: object.rows, bytes: object.arrowBytes) {
                 try close(table, resetTicker: true)
@@ -222,16 +223,10 @@ final class WriteSession {
         }
     }
 
-    /// Hands every whole part the table's buffer holds to its upload.
-    private func sendWholeParts(_ table: String) throws {
-        guard let object = open[table] else { return }
-        do {
-            while let part = try object.buffer.takePart() {
-                enqueue(try object.upload.addPart(.bytes(part)), for: object.serial)
-            }
-        } catch {
-            open[table] = nil
-            throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
+    /// Hands every whole part the object's buffer holds to its upload.
+    private func sendWholeParts(of object: OpenObject) throws {
+        while let part = try object.buffer.takePart() {
+            enqueue(try object.upload.addPart(.bytes(part)), for: object.serial)
         }
     }
 
@@ -259,6 +254,9 @@ final class WriteSession {
         do {
             try object.encoder.finish(into: object.buffer)
             let buffer = object.buffer
+            // What the encoder wrote last (a whole Parquet row group) may hold whole parts: as
+            // Go's uploader, an object of part_size bytes or more is a multipart upload.
+            try sendWholeParts(of: object)
             let calls = try object.upload.close(
                 rest: buffer.takeRest(), rows: object.rows, bytes: buffer.totalWritten, crc32: buffer.crc32)
             enqueue(calls, for: object.serial)
