@@ -49,12 +49,14 @@ let package = Package(
         .target(name: "Arrow"),
         .target(
             name: "S3Client",
-            dependencies: ["AWSAuth", "CCurl", "CZlib", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["AWSAuth", "HTTPTransport", "CZlib", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "AWSAuth",
-            dependencies: ["CCrypto", "CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CCrypto", "HTTPTransport", .product(name: "Logging", package: "swift-log")]
         ),
+        // libcurl's multi interface on one event-loop thread, shared by S3Client and AWSAuth.
+        .target(name: "HTTPTransport", dependencies: ["CCurl"]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CCrypto"),
         .systemLibrary(name: "CZlib"),
@@ -65,10 +67,13 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArrowTests", dependencies: ["Arrow", "TestSupport"]),
         .testTarget(name: "FileFormatsTests", dependencies: ["FileFormats", "Arrow", "TestSupport"]),
-        .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth", "TestSupport"]),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "TestSupport"]),
+        .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth", "HTTPTransport", "TestSupport"]),
         .testTarget(
             name: "S3ClientTests",
-            dependencies: ["S3Client", "AWSAuth", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "S3Client", "AWSAuth", "HTTPTransport", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "S3DestinationTests", dependencies: ["S3Destination", "Arrow", "FileFormats", "TestSupport"]),
         .testTarget(

@@ -105,7 +105,7 @@ public actor DestinationPlugin {
         let totals = await tracker.totals
         logger.info("write finished", metadata: [
             "objects": "\(totals.objects)", "rows": "\(totals.rows)", "bytes": "\(totals.bytes)", "parts": "\(totals.parts)",
-            "retries": "\(session.store.retries)",
+            "retries": "\(session.store.retries)", "max_requests_in_flight": "\(session.store.maxRequestsInFlight)",
         ])
     }
 

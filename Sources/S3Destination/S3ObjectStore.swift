@@ -22,6 +22,7 @@ struct S3ObjectStore: ObjectStore {
                 checksums: config.sendChecksums ? .crc32 : .none,
                 // As Go: `max_retries` counts every attempt, `max_backoff` caps the wait (seconds).
                 retry: S3RetryPolicy(maxAttempts: max(1, config.maxRetries), maxBackoff: Double(config.maxBackoffSeconds)),
+                maxConcurrentRequests: config.maxConcurrentRequests,
                 debugLogging: config.awsDebug),
             logger: logger)
         bucket = config.bucket
@@ -40,6 +41,9 @@ struct S3ObjectStore: ObjectStore {
 
     /// Retries the client made so far (for the end-of-stream summary).
     var retries: Int { client.retryCount }
+
+    /// The most requests the client had in flight at once (for the end-of-stream summary).
+    var maxRequestsInFlight: Int { client.maxRequestsInFlight }
 
     func put(key: String, body: [UInt8], contentType: String?) async throws {
         // The test object is the only upload without a content type (as Go: no ACL, no Content-Type).

@@ -4,10 +4,19 @@ extension DestinationSpec {
     public static let defaultMemoryBudgetBytes: Int64 = 512 * 1024 * 1024
     public static let minimumMemoryBudgetBytes: Int64 = 16 * 1024 * 1024
     static let checksumCalculations = ["", "when_supported", "when_required"]
+    /// Chosen by measurement against Ceph RGW (README, "Requests in flight").
+    public static let defaultMaxConcurrentRequests = 16
+    public static let maxConcurrentRequestsRange = 1...1024
 
     mutating func validateExtensions() throws {
         if let budget = memoryBudgetBytes, budget < Self.minimumMemoryBudgetBytes {
             throw SpecError(.validation, "`memory_budget_bytes` must be at least \(Self.minimumMemoryBudgetBytes) (16 MiB)")
+        }
+        if let limit = maxConcurrentRequests, !Self.maxConcurrentRequestsRange.contains(limit) {
+            throw SpecError(
+                .validation,
+                "invalid `max_concurrent_requests` value: \(limit). It must be between \(Self.maxConcurrentRequestsRange.lowerBound) "
+                    + "and \(Self.maxConcurrentRequestsRange.upperBound) (default \(Self.defaultMaxConcurrentRequests))")
         }
         if !Self.checksumCalculations.contains(where: { GoStrings.equal($0, requestChecksumCalculation) }) {
             throw SpecError(
