@@ -45,6 +45,8 @@ let package = Package(
             ],
             exclude: ["Spec/README-API.md"]
         ),
+        // `swift run -c release s3-request-bench`: S3Client throughput per request limit (bench/README.md).
+        .executableTarget(name: "s3-request-bench", dependencies: ["S3Client", "AWSAuth"], path: "bench/s3-request-bench"),
         .target(name: "FileFormats", dependencies: ["Arrow", "CZlib", "CZstd", "CSnappy"]),
         .target(name: "Arrow"),
         .target(

@@ -1,11 +1,13 @@
+import S3Client
+
 /// Spec keys beyond the Go plugin. Checked after all of Go's checks, so a spec that Go rejects
 /// gets Go's message first.
 extension DestinationSpec {
     public static let defaultMemoryBudgetBytes: Int64 = 512 * 1024 * 1024
     public static let minimumMemoryBudgetBytes: Int64 = 16 * 1024 * 1024
     static let checksumCalculations = ["", "when_supported", "when_required"]
-    /// Chosen by measurement against Ceph RGW (README, "Requests in flight").
-    public static let defaultMaxConcurrentRequests = 16
+    /// The S3 client's default, chosen by measurement against Ceph RGW (README, "Requests in flight and throttling").
+    public static let defaultMaxConcurrentRequests = S3ClientConfig.defaultMaxConcurrentRequests
     public static let maxConcurrentRequestsRange = 1...1024
 
     mutating func validateExtensions() throws {
