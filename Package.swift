@@ -21,7 +21,7 @@ let package = Package(
         .executableTarget(
             name: "cq-dest-s3",
             dependencies: [
-                "PluginTransport", "S3Destination",
+                "PluginTransport", "S3Destination", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -62,6 +62,7 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CCrypto"),
         .systemLibrary(name: "CZlib"),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CZstd"),
         .systemLibrary(name: "CSnappy"),
 
@@ -86,5 +87,5 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

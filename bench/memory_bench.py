@@ -169,6 +169,33 @@ def measured_run(binary, target, spec, log, deadline, feed):
     return out
 
 
+def rows_in(body, fmt):
+    import io
+    if fmt == "json":
+        return len(body.splitlines())
+    if fmt == "csv":
+        import csv
+        return sum(1 for _ in csv.reader(io.StringIO(body.decode()))) - 1  # the header
+    import pyarrow.parquet as pq
+    return pq.ParquetFile(io.BytesIO(body)).metadata.num_rows
+
+
+def verify_tables(target, prefix, fmt, rows_per_table):
+    """Per table under prefix: objects and rows (read back). Returns {"tables", "objects_per_table": [min, max],
+    "bad": [tables whose rows differ from rows_per_table]}."""
+    client = target.client()
+    per_table = {}
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=target.bucket, Prefix=prefix + "/"):
+        for obj in page.get("Contents", []):
+            table = obj["Key"][len(prefix) + 1:].split("/")[0]
+            body = client.get_object(Bucket=target.bucket, Key=obj["Key"])["Body"].read()
+            objects, rows = per_table.get(table, (0, 0))
+            per_table[table] = (objects + 1, rows + rows_in(body, fmt))
+    counts = [objects for objects, _ in per_table.values()] or [0]
+    return {"tables": len(per_table), "objects_per_table": [min(counts), max(counts)],
+            "bad": sorted(t for t, (_, rows) in per_table.items() if rows != rows_per_table)}
+
+
 def halves(samples):
     """Max VmRSS in the first and second half of the run: close together = flat."""
     if len(samples) < 4:
@@ -196,6 +223,8 @@ def parse_args():
     p.add_argument("--spec-extra", default="{}", help="JSON object merged into the plugin spec")
     p.add_argument("--work-dir")
     p.add_argument("--out-dir", default=os.path.join(run_bench.REPO, "bench-results"))
+    p.add_argument("--verify-rows", action="store_true",
+                   help="tables scenario on rgw: read every object back and check each table's rows and objects")
     p.add_argument("--max-seconds", type=float, default=3600)
     p.add_argument("--run-max-seconds", type=float, default=1800)
     a = p.parse_args()
@@ -288,6 +317,8 @@ def main():
                 r.update(base)
                 if r["status"] == "ok":
                     r["objects"], r["bytes"] = target.list_prefix(prefix)
+                    if a.verify_rows:
+                        r["verified"] = verify_tables(target, prefix, fmt, a.rows_per_table)
                 target.delete_prefix(prefix)
                 report(r)
             os.remove(frames)

@@ -6,9 +6,9 @@ import Foundation
 /// 1. a profile chosen in code: that profile only (environment keys are not consulted);
 /// 2. otherwise environment keys, then `AWS_WEB_IDENTITY_TOKEN_FILE`, then the profile;
 /// 3. inside a profile the first of: `source_profile` (recursively), static keys, `credential_source`,
-///    `web_identity_token_file`, SSO, `credential_process`; with none of them, container credentials
-///    (relative URI before full URI), else EC2 IMDS; and when the profile has `role_arn`, AssumeRole on
-///    top of whatever was found.
+///    `web_identity_token_file`, SSO, `login_session` (`aws login`), `credential_process`; with none of
+///    them, container credentials (relative URI before full URI), else EC2 IMDS; and when the profile
+///    has `role_arn`, AssumeRole on top of whatever was found.
 ///
 /// Go picks one branch while loading; here the skipped branches stay in the chain as
 /// ``UnavailableCredentialsProvider``s so that "no credentials" lists every place looked at. Branches Go
@@ -84,9 +84,7 @@ struct CredentialChainBuilder {
         } else if profile.hasSSO {
             base = try sso(profile)
         } else if !profile.loginSession.isEmpty {
-            throw CredentialsConfigurationError(
-                "profile \(profile.name) uses login_session (`aws login`), which this plugin does not support; "
-                    + "use `aws sso login`, a credential_process or access keys")
+            base = try login(profile)
         } else if !profile.credentialProcess.isEmpty {
             base = ProcessCredentialsProvider(
                 command: profile.credentialProcess, environment: environment.values,
@@ -179,6 +177,20 @@ struct CredentialChainBuilder {
             client: try config.stsClient(region: config.region, includeGlobalEndpoint: false),
             roleARN: profile.roleARN, sessionName: profile.roleSessionName, durationSeconds: duration,
             externalID: profile.externalID.isEmpty ? nil : profile.externalID, providerName: name)
+    }
+
+    /// `aws login` (Go `credentials/logincreds`): the token cache named by `login_session`, refreshed
+    /// through Sign-In in the configured region (the `region` of the profile, `AWS_REGION`, …).
+    private func login(_ profile: ProfileConfig) throws -> any CredentialsProvider {
+        guard let directory = LoginTokenCache.directory(environment) else {
+            throw CredentialsConfigurationError(
+                "profile \(profile.name) uses login_session, but the login token cache cannot be found "
+                    + "(HOME and AWS_LOGIN_CACHE_DIRECTORY are not set)")
+        }
+        return LoginCredentialsProvider(
+            profileName: profile.name, session: profile.loginSession,
+            cachePath: LoginTokenCache.path(directory: directory, session: profile.loginSession),
+            endpoints: config.endpoints, region: config.region, httpOptions: config.httpOptions(), logger: config.logger)
     }
 
     /// `resolveSSOCredentials` with Go's validation.

@@ -23,6 +23,10 @@ public struct AthenaEncoder: ObjectEncoder {
         try inner.write(AthenaJSONSanitizer.sanitize(batch), into: sink)
     }
 
+    public mutating func flushBuffered(into sink: ByteSink) throws {
+        try inner.flushBuffered(into: sink)
+    }
+
     public mutating func finish(into sink: ByteSink) throws {
         try inner.finish(into: sink)
     }

@@ -32,8 +32,13 @@ public protocol ObjectEncoder {
     /// Memory the encoder holds for bytes that have not reached the sink yet (a Parquet row
     /// group being built, counted by buffer capacity), so the plugin's memory budget can count it.
     var bufferedBytes: Int { get }
+    /// Hands what the encoder holds to the sink now (a Parquet row group ends early), so that a
+    /// writer short of memory can free it without ending the object. Output stays a valid file;
+    /// only its internal layout (row group boundaries) changes.
+    mutating func flushBuffered(into sink: ByteSink) throws
 }
 
 extension ObjectEncoder {
     public var bufferedBytes: Int { 0 }
+    public mutating func flushBuffered(into sink: ByteSink) throws {}
 }

@@ -48,7 +48,7 @@ public struct PluginService: Sendable {
     }
 
     /// Consumes a Write client stream. Returns only when every object of the stream is in S3.
-    public func write<Requests: AsyncSequence>(_ requests: Requests) async throws -> Cloudquery_Plugin_V3_Write.Response
+    public func write<Requests: AsyncSequence & Sendable>(_ requests: Requests) async throws -> Cloudquery_Plugin_V3_Write.Response
     where Requests.Element == Cloudquery_Plugin_V3_Write.Request {
         let messages = requests.compactMap { request -> WriteMessage? in
             switch request.message {

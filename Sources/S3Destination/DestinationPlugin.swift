@@ -62,52 +62,40 @@ public actor DestinationPlugin {
     }
 
     /// Consumes one Write stream; returns once every object it produced is in S3.
-    public func write<Messages: AsyncSequence>(_ messages: Messages) async throws where Messages.Element == WriteMessage {
+    public func write<Messages: AsyncSequence & Sendable>(_ messages: Messages) async throws
+    where Messages.Element == WriteMessage {
         guard let session else {
             throw PluginError(.failedPrecondition, "Write called before a successful Init")
         }
         let config = session.config
-        let tracker = UploadTracker(logger: logger)
         let timeout: Duration? = config.batchTimeout.nanoseconds > 0 ? .nanoseconds(config.batchTimeout.nanoseconds) : nil
-        let writer = WriteSession(
-            settings: .init(
-                limits: BatchLimits(rows: config.batchSize, bytes: config.batchSizeBytes),
-                timeout: timeout,
-                contentType: config.contentType,
-                partSize: Int(config.partSize),
-                writeEmptyObjects: config.writeEmptyObjectsForEmptyTables,
-                objectKey: { table, time in config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time) },
-                makeEncoder: { schema in try FormatSupport.makeEncoder(config, schema: schema) }),
-            store: session.store, budget: MemoryBudget(capacity: config.memoryBudgetBytes), tracker: tracker, logger: logger)
-        let ticker = timeout.map { timeout in
-            Task {
-                // Ticks often enough that a batch closes within ~1/10 of its timeout (at most 1 s late).
-                let period = min(timeout / 10, .seconds(1))
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: period)
-                    try? await writer.tick()
-                }
-            }
+        let settings = WriteSession.Settings(
+            limits: BatchLimits(rows: config.batchSize, bytes: config.batchSizeBytes),
+            timeout: timeout,
+            contentType: config.contentType,
+            partSize: Int(config.partSize),
+            writeEmptyObjects: config.writeEmptyObjectsForEmptyTables,
+            memoryBudget: config.memoryBudgetBytes,
+            maxRequestsInFlight: config.maxConcurrentRequests,
+            objectKey: { table, time in config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time) },
+            makeEncoder: { schema in try FormatSupport.makeEncoder(config, schema: schema) })
+        let store = session.store, logger = self.logger
+        let written = try await WriteLoop.run(messages, timeout: timeout) { events in
+            WriteSession(settings: settings, store: store, events: events, logger: logger)
         }
-        defer { ticker?.cancel() }
-        do {
-            for try await message in messages {
-                try await writer.handle(message)
-            }
-            try await writer.finish()
-        } catch {
-            await writer.abandonAll()
-            throw error
-        }
+        let totals = written.totals
         if !config.manifestPath.isEmpty {
-            try await writeManifest(config: config, store: session.store, objects: await tracker.written)
+            try await writeManifest(config: config, store: session.store, objects: totals.written)
         }
-        let totals = await tracker.totals
         logger.info("write finished", metadata: [
             "objects": "\(totals.objects)", "rows": "\(totals.rows)", "bytes": "\(totals.bytes)", "parts": "\(totals.parts)",
-            "retries": "\(session.store.retries)", "max_requests_in_flight": "\(session.store.maxRequestsInFlight)",
+            "retries": "\(session.store.retries)", "max_requests_in_flight": "\(written.mostRequestsInFlight)",
         ])
     }
+
+    /// S3 requests of one Write stream in flight at once (all objects and parts together) by default:
+    /// `max_concurrent_requests`, which the S3 client also enforces, lowering it while S3 throttles.
+    static let requestSlots = DestinationSpec.defaultMaxConcurrentRequests
 
     private func writeManifest(config: DestinationConfig, store: ObjectStore, objects: [ManifestEntry]) async throws {
         let now = Date()

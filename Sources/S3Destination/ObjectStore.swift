@@ -14,13 +14,10 @@ public protocol ObjectStore: Sendable {
     func get(key: String, maxBytes: Int) async throws -> [UInt8]?
     /// Requests retried so far (reported in the end-of-stream summary).
     var retries: Int { get }
-    /// The most requests that were in flight at once (reported in the end-of-stream summary).
-    var maxRequestsInFlight: Int { get }
 }
 
 extension ObjectStore {
     public var retries: Int { 0 }
-    public var maxRequestsInFlight: Int { 0 }
 }
 
 /// A part as CompleteMultipartUpload lists it.

@@ -42,9 +42,6 @@ struct S3ObjectStore: ObjectStore {
     /// Retries the client made so far (for the end-of-stream summary).
     var retries: Int { client.retryCount }
 
-    /// The most requests the client had in flight at once (for the end-of-stream summary).
-    var maxRequestsInFlight: Int { client.maxRequestsInFlight }
-
     func put(key: String, body: [UInt8], contentType: String?) async throws {
         // The test object is the only upload without a content type (as Go: no ACL, no Content-Type).
         let headers = contentType == nil ? testObjectHeaders : objectHeaders

@@ -51,6 +51,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Accepted for compatibility; ignored.") var otelEndpointInsecure = false
 
     func run() async throws {
+        AllocatorTuning.apply(environment: ProcessInfo.processInfo.environment)
         // Logs go to stdout: the CLI reads the plugin's stdout as JSON log lines.
         let logger = logging.makeLogger(to: .standardOutput)
         let listen = try ListenAddress.parse(network: network, address: address)
@@ -69,6 +70,7 @@ struct Stdio: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
+        AllocatorTuning.apply(environment: ProcessInfo.processInfo.environment)
         // stdout carries frames, so logs go to stderr.
         let logger = logging.makeLogger(to: .standardError)
         let plugin = DestinationPlugin(logger: logger)

@@ -9,6 +9,7 @@ import Testing
     func manyRequestsFewThreads() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let client = HTTPClient()
         _ = try await server.stats(client)  // the loop thread exists from here on
         let baseline = try threadCount()
@@ -18,7 +19,7 @@ import Testing
                 group.addTask {
                     let body = Array("request \(i)".utf8)
                     return (i, try await client.send(
-                        HTTPRequest(method: "PUT", url: server.base + "/obj/\(i)?hold=2", body: body), options: .init()))
+                        HTTPRequest(method: "PUT", url: base + "/obj/\(i)?hold=2", body: body), options: .init()))
                 }
             }
             // While all of them are held by the server, count our threads.
@@ -46,18 +47,19 @@ import Testing
     func connectionReuse() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let client = HTTPClient()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<20 {
                 group.addTask {
-                    _ = try await client.send(HTTPRequest(method: "GET", url: server.base + "/a/\(i)?hold=0.5"), options: .init())
+                    _ = try await client.send(HTTPRequest(method: "GET", url: base + "/a/\(i)?hold=0.5"), options: .init())
                 }
             }
             try await group.waitForAll()
         }
         let afterBurst = try await server.stats(client)
         for i in 0..<30 {
-            let response = try await client.send(HTTPRequest(method: "GET", url: server.base + "/b/\(i)"), options: .init())
+            let response = try await client.send(HTTPRequest(method: "GET", url: base + "/b/\(i)"), options: .init())
             #expect(response.statusCode == 200)
         }
         let after = try await server.stats(client)
@@ -69,16 +71,17 @@ import Testing
     func cancellation() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let client = HTTPClient()
         let task = Task {
-            try await client.send(HTTPRequest(method: "PUT", url: server.base + "/never?hold=forever", body: [1, 2, 3]), options: .init())
+            try await client.send(HTTPRequest(method: "PUT", url: base + "/never?hold=forever", body: [1, 2, 3]), options: .init())
         }
         _ = try await server.waitFor(client) { $0.in_flight >= 1 }
         task.cancel()
         // The server never answers: only the cancellation can end this call.
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
-        let next = try await client.send(HTTPRequest(method: "GET", url: server.base + "/after"), options: .init())
+        let next = try await client.send(HTTPRequest(method: "GET", url: base + "/after"), options: .init())
         #expect(next.statusCode == 200)
     }
 
@@ -86,10 +89,11 @@ import Testing
     func cancelledBeforeSending() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let client = HTTPClient()
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
-            return try await client.send(HTTPRequest(method: "GET", url: server.base + "/x"), options: .init())
+            return try await client.send(HTTPRequest(method: "GET", url: base + "/x"), options: .init())
         }
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(try await server.stats(client).requests == 0)
@@ -99,9 +103,10 @@ import Testing
     func concurrentSubmitAndCancel() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let client = HTTPClient()
         let tasks = (0..<100).map { i in
-            Task { try await client.send(HTTPRequest(method: "GET", url: server.base + "/c/\(i)?hold=\(i % 2 == 0 ? "0" : "forever")"), options: .init()) }
+            Task { try await client.send(HTTPRequest(method: "GET", url: base + "/c/\(i)?hold=\(i % 2 == 0 ? "0" : "forever")"), options: .init()) }
         }
         for (i, task) in tasks.enumerated() where i % 2 == 1 { task.cancel() }
         var answered = 0
@@ -122,10 +127,11 @@ import Testing
     func totalTimeout() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let client = HTTPClient()
         do {
             _ = try await client.send(
-                HTTPRequest(method: "GET", url: server.base + "/slow?hold=forever"), options: .init(totalTimeout: 0.5))
+                HTTPRequest(method: "GET", url: base + "/slow?hold=forever"), options: .init(totalTimeout: 0.5))
             Issue.record("expected a timeout")
         } catch let error as HTTPTransportError {
             #expect(error.timedOut && error.curlCode == 28)
@@ -151,11 +157,12 @@ import Testing
     func responseTooLarge() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let client = HTTPClient()
-        let fits = try await client.send(HTTPRequest(method: "GET", url: server.base + "/?size=1000"), options: .init(maxResponseBytes: 1000))
+        let fits = try await client.send(HTTPRequest(method: "GET", url: base + "/?size=1000"), options: .init(maxResponseBytes: 1000))
         #expect(fits.body == Array(repeating: UInt8(ascii: "a"), count: 1000))
         do {
-            _ = try await client.send(HTTPRequest(method: "GET", url: server.base + "/?size=5000"), options: .init(maxResponseBytes: 1000))
+            _ = try await client.send(HTTPRequest(method: "GET", url: base + "/?size=5000"), options: .init(maxResponseBytes: 1000))
             Issue.record("expected the response to be refused")
         } catch let error as HTTPTransportError {
             #expect(error.responseTooLarge)
@@ -167,20 +174,21 @@ import Testing
     func bodiesAndExpect() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let client = HTTPClient()
         let options = HTTPTransferOptions(expectContinueThreshold: 2 << 20)
         let big = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let large = try await client.send(HTTPRequest(method: "PUT", url: server.base + "/big", body: big), options: options)
+        let large = try await client.send(HTTPRequest(method: "PUT", url: base + "/big", body: big), options: options)
         #expect(large.header("X-Body-Length") == String(big.count))
         #expect(large.header("X-Body-Sum") == String(big.reduce(0) { $0 + Int($1) }))
         #expect(large.header("X-Expect") == "100-continue")
-        let small = try await client.send(HTTPRequest(method: "PUT", url: server.base + "/small", body: [1, 2]), options: options)
+        let small = try await client.send(HTTPRequest(method: "PUT", url: base + "/small", body: [1, 2]), options: options)
         #expect(small.header("X-Expect") == "-" && small.header("X-Body-Sum") == "3")
-        let post = try await client.send(HTTPRequest(method: "POST", url: server.base + "/p?uploads"), options: options)
+        let post = try await client.send(HTTPRequest(method: "POST", url: base + "/p?uploads"), options: options)
         #expect(post.header("X-Method") == "POST" && post.header("X-Body-Length") == "0")
-        let delete = try await client.send(HTTPRequest(method: "DELETE", url: server.base + "/d"), options: options)
+        let delete = try await client.send(HTTPRequest(method: "DELETE", url: base + "/d"), options: options)
         #expect(delete.header("X-Method") == "DELETE")
-        let head = try await client.send(HTTPRequest(method: "HEAD", url: server.base + "/h?size=10"), options: options)
+        let head = try await client.send(HTTPRequest(method: "HEAD", url: base + "/h?size=10"), options: options)
         #expect(head.statusCode == 200 && head.body.isEmpty && head.header("Content-Length") == "10")
     }
 
@@ -188,12 +196,13 @@ import Testing
     func loopThreadEnds() async throws {
         let server = try SlowServer()
         defer { server.stop() }
+        let base = server.base
         let probe = HTTPClient()
         _ = try await server.stats(probe)
         let before = try threadCount()
         do {
             let client = HTTPClient()
-            #expect(try await client.send(HTTPRequest(method: "GET", url: server.base + "/"), options: .init()).statusCode == 200)
+            #expect(try await client.send(HTTPRequest(method: "GET", url: base + "/"), options: .init()).statusCode == 200)
         }
         var now = try threadCount()
         var tries = 0

@@ -164,7 +164,7 @@ struct WritePathTests {
     }
 }
 
-extension AsyncStream {
+extension AsyncStream where Element: Sendable {
     static func fromArray(_ elements: [Element]) -> AsyncStream<Element> {
         AsyncStream { continuation in
             elements.forEach { continuation.yield($0) }

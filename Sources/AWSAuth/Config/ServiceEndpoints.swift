@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the credential services (STS, SSO portal, SSO OIDC) are reached, following aws-sdk-go-v2's
+/// Where the credential services (STS, SSO portal, SSO OIDC, Sign-In) are reached, following aws-sdk-go-v2's
 /// configured-endpoint rules (`service/*/endpoints.go resolveBaseEndpoint`,
 /// `internal/configsources.ResolveServiceBaseEndpoint`):
 /// 1. `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / profile `ignore_configured_endpoint_urls` = true: only the
@@ -14,7 +14,7 @@ import Foundation
 /// 5. else the regional AWS endpoint.
 struct ServiceEndpoints: Sendable {
     enum Service: Sendable {
-        case sts, sso, ssoOIDC
+        case sts, sso, ssoOIDC, signin
 
         /// The SDK id, from which the variable and `[services]` key names derive.
         var sdkID: String {
@@ -22,6 +22,7 @@ struct ServiceEndpoints: Sendable {
             case .sts: return "STS"
             case .sso: return "SSO"
             case .ssoOIDC: return "SSO OIDC"
+            case .signin: return "Signin"
             }
         }
 
@@ -31,6 +32,12 @@ struct ServiceEndpoints: Sendable {
             case .sts: return "https://sts.\(region).\(suffix)"
             case .sso: return "https://portal.sso.\(region).\(suffix)"
             case .ssoOIDC: return "https://oidc.\(region).\(suffix)"
+            case .signin:
+                // The OAuth endpoint of Sign-In's rule set (botocore `data/signin/2023-01-01/
+                // endpoint-rule-set-1.json`): its own domain per partition.
+                if region.hasPrefix("cn-") { return "https://\(region).signin.amazonaws.cn" }
+                if region.hasPrefix("us-gov-") { return "https://\(region).signin.amazonaws-us-gov.com" }
+                return "https://\(region).signin.aws.amazon.com"
             }
         }
     }

@@ -25,6 +25,10 @@ public struct CompressedEncoder: ObjectEncoder {
         try inner.write(batch, into: try compressedSink())
     }
 
+    public mutating func flushBuffered(into sink: ByteSink) throws {
+        try inner.flushBuffered(into: try compressedSink())
+    }
+
     public mutating func finish(into sink: ByteSink) throws {
         let compressed = try compressedSink()
         try inner.finish(into: compressed)

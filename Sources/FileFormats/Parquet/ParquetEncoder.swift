@@ -40,6 +40,11 @@ public struct ParquetEncoder: ObjectEncoder {
         try writer.write(batch, into: sink)
     }
 
+    /// Ends the row group being built (if it has rows) and writes it to the sink.
+    public mutating func flushBuffered(into sink: ByteSink) throws {
+        try writer.flushBuffered(into: sink)
+    }
+
     /// Writes the last row group, the footer (FileMetaData) and the closing magic.
     public mutating func finish(into sink: ByteSink) throws {
         try writer.finish(into: sink)

@@ -9,7 +9,7 @@ import Arrow
 /// With `header`, the first record must name the schema's columns in order. Where Go would
 /// silently stop at the first malformed record (wrong field count, bad quoting: its reader
 /// loop ignores that error), this reader reports it. An empty object has no rows.
-public struct CSVObjectDecoder: ObjectDecoder {
+public struct CSVObjectDecoder: ObjectDecoder, Sendable {
     public let delimiter: UInt8
     public let header: Bool
 

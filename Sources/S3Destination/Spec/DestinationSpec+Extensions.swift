@@ -3,7 +3,7 @@ import S3Client
 /// Spec keys beyond the Go plugin. Checked after all of Go's checks, so a spec that Go rejects
 /// gets Go's message first.
 extension DestinationSpec {
-    public static let defaultMemoryBudgetBytes: Int64 = 512 * 1024 * 1024
+    public static let defaultMemoryBudgetBytes: Int64 = 128 * 1024 * 1024
     public static let minimumMemoryBudgetBytes: Int64 = 16 * 1024 * 1024
     static let checksumCalculations = ["", "when_supported", "when_required"]
     /// The S3 client's default, chosen by measurement against Ceph RGW (README, "Requests in flight and throttling").

@@ -195,8 +195,8 @@ public enum DestinationSpecSchema {
             {
               "type": "integer",
               "minimum": 16777216,
-              "default": 536870912,
-              "description": "Not in the Go plugin. Bytes the plugin may hold for open objects and uploads in flight (512 MiB by default). When spent, the plugin stops reading from the CLI until uploads finish; if open objects alone spend it, the largest is closed early."
+              "default": 134217728,
+              "description": "Not in the Go plugin. Bytes the plugin may hold in memory for open objects and uploads in flight (128 MiB by default). When open objects outgrow it, their bytes move to temporary files in TMPDIR (objects keep their size); when uploads hold it, the plugin stops reading from the CLI until they finish."
             },
             {"type": "null"}
           ]

@@ -202,10 +202,11 @@ enum SpecDecoder {
         }
     }
 
-    private static let credentialKeys: [(name: String, field: WritableKeyPath<SpecCredentials, String>)] = [
-        ("local_profile", \.localProfile), ("role_arn", \.roleARN),
-        ("role_session_name", \.roleSessionName), ("external_id", \.externalID),
-    ]
+    // Computed (key paths are not Sendable, so a stored static table would be shared mutable state).
+    private static var credentialKeys: [(name: String, field: WritableKeyPath<SpecCredentials, String>)] {
+        [("local_profile", \.localProfile), ("role_arn", \.roleARN),
+         ("role_session_name", \.roleSessionName), ("external_id", \.externalID)]
+    }
 
     private static func decodeCredentials(
         _ value: SpecJSONValue, current: SpecCredentials?, _ context: GoFieldContext, _ state: inout GoDecodeState
@@ -223,9 +224,9 @@ enum SpecDecoder {
         return credentials
     }
 
-    private static let sseKeys: [(name: String, field: WritableKeyPath<ServerSideEncryptionConfiguration, String>)] = [
-        ("sse_kms_key_id", \.sseKMSKeyID), ("server_side_encryption", \.serverSideEncryption),
-    ]
+    private static var sseKeys: [(name: String, field: WritableKeyPath<ServerSideEncryptionConfiguration, String>)] {
+        [("sse_kms_key_id", \.sseKMSKeyID), ("server_side_encryption", \.serverSideEncryption)]
+    }
 
     private static func decodeSSE(
         _ value: SpecJSONValue, current: ServerSideEncryptionConfiguration?, _ context: GoFieldContext,

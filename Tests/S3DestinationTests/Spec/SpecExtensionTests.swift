@@ -21,7 +21,7 @@ import Testing
 
     @Test func defaults() throws {
         let c = try load("")
-        #expect(c.memoryBudgetBytes == 512 * 1024 * 1024)
+        #expect(c.memoryBudgetBytes == 128 * 1024 * 1024)
         #expect(c.sendChecksums)
         #expect(c.manifestPath == "")
         #expect(c.maxConcurrentRequests == 16)

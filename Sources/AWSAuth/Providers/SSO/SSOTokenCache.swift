@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The SSO access-token cache `aws sso login` writes: `~/.aws/sso/cache/<sha1(key)>.json`, where the key
 /// is the sso-session name (or the start URL for legacy profiles). Fields per botocore `tokens.py` and Go
 /// `sso_cached_token.go`; unknown fields survive a rewrite.
@@ -80,28 +74,8 @@ enum SSOTokenCache {
         } catch {
             throw SSOTokenError.unusable("unable to cache refreshed SSO token, failed to serialize it")
         }
-        let temporary = path + ".tmp-" + String(Int64(Date().timeIntervalSince1970 * 1e9))
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw SSOTokenError.unusable(
-                "unable to cache refreshed SSO token, failed to create \(temporary): \(String(cString: strerror(errno)))")
-        }
-        var ok = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(fd, raw.baseAddress?.advanced(by: offset), raw.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SSOTokenError.unusable("unable to cache refreshed SSO token, failed to replace \(path): \(reason)")
+        if let failure = PrivateFile.replace(path, with: data) {
+            throw SSOTokenError.unusable("unable to cache refreshed SSO token, \(failure)")
         }
     }
 }

@@ -314,6 +314,16 @@ struct ParquetColumnWriter {
 
     // MARK: column chunk
 
+    /// Gives back the capacity the page buffers keep between pages (only when the chunk was just
+    /// written: they are empty then), for a writer that must shrink under memory pressure.
+    mutating func releaseScratch() {
+        definitionLevels = []
+        repetitionLevels = []
+        plainValues = []
+        dictionaryIndices = []
+        valueScratch = []
+    }
+
     /// Closes the open page and the dictionary of the current chunk.
     mutating func finishChunk() throws {
         try flushPage()
@@ -364,4 +374,12 @@ struct ParquetColumnWriter {
 final class ParquetPageScratch {
     var body: [UInt8] = []
     var compressed: [UInt8] = []
+
+    /// Memory the two buffers keep between pages.
+    var heldBytes: Int { body.capacity + compressed.capacity }
+
+    func release() {
+        body = []
+        compressed = []
+    }
 }

@@ -14,6 +14,8 @@ final class ParquetFileWriter {
     let options: ParquetWriterOptions
     let parquetSchema: ParquetSchema
     private var columns: [ParquetColumnWriter]
+    /// The page buffers the columns share.
+    private let scratch: ParquetPageScratch
     private var bytesWritten: Int64 = 0
     private var rowGroups: [ParquetRowGroupMetadata] = []
     private var rowsInGroup: Int64 = 0
@@ -29,6 +31,7 @@ final class ParquetFileWriter {
         parquetSchema = try ParquetSchema(arrow: schema, options: options)
         let compressor = try ParquetPageCompressor(codec: options.compression)
         let scratch = ParquetPageScratch()
+        self.scratch = scratch
         let configuration = ParquetColumnWriter.Configuration(
             dataPageSize: options.dataPageSize, dictionaryPageSizeLimit: options.dictionaryPageSizeLimit,
             dictionaryEnabled: options.dictionaryEnabled, maxStatisticsSize: options.maxStatisticsSize,
@@ -40,7 +43,7 @@ final class ParquetFileWriter {
 
     /// Bytes held for the row group being built.
     var bufferedBytes: Int { columns.reduce(0) { $0 + $1.bufferedBytes } }
-    var heldBytes: Int { columns.reduce(0) { $0 + $1.heldBytes } }
+    var heldBytes: Int { columns.reduce(scratch.heldBytes) { $0 + $1.heldBytes } }
 
     func begin(into sink: ByteSink) throws {
         guard phase == .created else { throw stateError("begin") }
@@ -76,6 +79,17 @@ final class ParquetFileWriter {
                     try flushRowGroup(into: sink)
                 }
             }
+        }
+    }
+
+    /// Closes the row group being built early (memory pressure in the plugin): its column chunks
+    /// go to the sink, and the next rows start a new row group.
+    func flushBuffered(into sink: ByteSink) throws {
+        guard phase == .writing else { throw stateError("flush") }
+        try run {
+            if rowsInGroup > 0 { try flushRowGroup(into: sink) }
+            for index in columns.indices { columns[index].releaseScratch() }
+            scratch.release()
         }
     }
 

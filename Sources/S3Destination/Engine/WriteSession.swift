@@ -1,0 +1,321 @@
+import Arrow
+import FileFormats
+import Foundation
+import Logging
+
+/// The one owner of a Write stream's state: open objects (one per table), their encoders and
+/// buffers, the uploads in flight and the memory they hold. `WriteLoop` hands it one event at a
+/// time and it never awaits, so no two things ever change that state at once.
+///
+/// Objects close exactly when the Go plugin's streaming batch writer closes them
+/// (cloudquery/plugin-sdk `writers/streamingbatchwriter`): on `batch_size` rows, on
+/// `batch_size_bytes` Arrow bytes (records are sliced to fit), on `batch_timeout`, when the message
+/// kind changes, and at the end of the stream. Beyond Go, all of it shares one memory budget:
+/// when open objects outgrow it their bytes spill to disk (never an early, smaller object), and
+/// the stream is read on only once memory is back under the budget.
+final class WriteSession {
+    struct Settings: Sendable {
+        var limits: BatchLimits
+        /// nil: no timeout (no_rotate, or batch_timeout 0).
+        var timeout: Duration?
+        var contentType: String
+        var partSize: Int
+        var writeEmptyObjects: Bool
+        var memoryBudget: Int
+        var maxRequestsInFlight: Int
+        var objectKey: @Sendable (_ table: String, _ time: Date) -> String
+        var makeEncoder: @Sendable (_ schema: Schema) throws -> any ObjectEncoder
+    }
+
+    private let settings: Settings
+    private let logger: Logger
+    private let scheduler: RequestScheduler
+    private var open: [String: OpenObject] = [:]
+    /// Every object not settled yet (open, or closed and still uploading), by serial number.
+    private var uploads: [Int: ObjectUpload] = [:]
+    private var nextSerial = 0
+    /// Per table: when its batch_timeout ticker fires next (reset when a batch closes by a limit or flush).
+    private var nextTick: [String: ContinuousClock.Instant] = [:]
+    /// write_empty_objects_for_empty_tables: the empty object's key, reused (overwritten) by the first batch.
+    private var emptyObjectKeys: [String: String] = [:]
+    private var lastKind: WriteMessage.Kind?
+    private var failure = WriteStreamFailure()
+    /// A failure of the stream itself (bad message, the client went away): reported as it is.
+    private var streamError: (any Error)?
+    private(set) var totals = WriteTotals()
+    /// The most memory held at once (checked before each message is read): for tests and the log.
+    private(set) var mostMemoryUsed = 0
+
+    init(settings: Settings, store: any ObjectStore, events: AsyncStream<WriteEvent>.Continuation, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+        scheduler = RequestScheduler(maxInFlight: settings.maxRequestsInFlight, store: store, events: events)
+    }
+
+    var hasFailed: Bool { streamError != nil || !failure.objects.isEmpty }
+    /// Nothing queued or in flight: after the end of the stream (or a failure), the work is done.
+    var isIdle: Bool { scheduler.isIdle }
+
+    // MARK: events
+
+    func handle(_ message: WriteMessage) throws {
+        if let lastKind, lastKind != message.kind { try flushAll() }
+        lastKind = message.kind
+        switch message {
+        case .migrateTable(let bytes, _):
+            if settings.writeEmptyObjects { try writeEmptyObject(bytes) }
+        case .insert(let bytes):
+            let (stream, table) = try Self.decode(bytes, failure: "failed to create record")
+            for batch in stream.batches where batch.length > 0 {
+                try add(batch, to: table, schema: stream.schema)
+            }
+        case .deleteStale(let table, _, _):
+            // As the Go plugin: drained, then the stream fails (S3 objects are append-only).
+            failure.other.append("handler failed on \(table): DeleteStale: not implemented")
+        case .deleteRecord(let table):
+            failure.other.append("handler failed on \(table): DeleteRecords: not implemented")
+        }
+    }
+
+    /// The end of the stream: every object closes.
+    func endOfStream() throws {
+        try flushAll()
+    }
+
+    /// The batch_timeout ticker: closes each table's object whose tick is due and has rows.
+    func tick(now: ContinuousClock.Instant = .now) throws {
+        guard let timeout = settings.timeout else { return }
+        for (table, due) in nextTick where due <= now {
+            var next = due
+            while next <= now { next = next.advanced(by: timeout) }
+            nextTick[table] = next
+            if let object = open[table], object.rows > 0 {
+                try close(table)
+            }
+        }
+    }
+
+    /// An S3 request answered.
+    func stored(job: Int, _ result: Result<StoreReply, any Error>) {
+        guard let (serial, kind) = scheduler.finished(job: job), let upload = uploads[serial] else { return }
+        let calls = upload.stored(result, kind: kind)
+        enqueue(calls, for: serial)
+        settleIfDone(serial)
+    }
+
+    /// The stream cannot go on: stops every object (aborting multipart uploads once their parts
+    /// are back) so that nothing is left behind. `error` is reported unless objects failed first.
+    func fail(_ error: any Error) {
+        if let objectFailure = error as? ObjectWriteFailure {
+            failure.objects.append(objectFailure)
+        } else if streamError == nil && failure.objects.isEmpty {
+            streamError = error
+        }
+        abandonAll()
+    }
+
+    /// An object failed: the stream stops reading and every other object stops too.
+    func stop() {
+        abandonAll()
+    }
+
+    /// Starts the requests that slots and memory allow.
+    func startRequests() {
+        let left = settings.memoryBudget - memoryUsed
+        for (job, error) in scheduler.startReady(memoryLeft: left) {
+            // A spilled body could not be read back: the object fails like a failed upload.
+            guard let upload = uploads[job.object] else { continue }
+            let kind: StoreCall.Kind = if case .put = job.call { .put } else { .part }
+            enqueue(upload.stored(.failure(error), kind: kind), for: job.object)
+            settleIfDone(job.object)
+        }
+    }
+
+    /// Keeps memory under the budget before the next message is read: open objects move their
+    /// bytes to disk, largest first, until three quarters of the budget are free of them. Returns
+    /// whether the next message may be read now (false: wait for uploads to give memory back).
+    func relievePressure() throws -> Bool {
+        var used = memoryUsed
+        mostMemoryUsed = max(mostMemoryUsed, used)
+        guard used > settings.memoryBudget else { return true }
+        let target = settings.memoryBudget / 4 * 3
+        for table in open.keys.sorted(by: { open[$0]!.memoryBytes > open[$1]!.memoryBytes }) where used > target {
+            guard var object = open[table], object.memoryBytes >= Self.smallestSpill else { break }
+            let before = object.memoryBytes
+            if !object.buffer.isSpilled { totals.spilledObjects += 1 }
+            do {
+                try object.moveToDisk()
+            } catch {
+                throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
+            }
+            open[table] = object
+            try sendWholeParts(table)
+            used -= before - (open[table]?.memoryBytes ?? 0)
+            logger.debug("memory budget reached: object moved to disk", metadata: [
+                "table": "\(table)", "key": "\(object.key)", "bytes": "\(before)",
+            ])
+        }
+        return memoryUsed <= settings.memoryBudget || scheduler.inFlight == 0
+    }
+
+    /// The stream's outcome once idle: throws what failed.
+    func outcome() throws {
+        if let streamError { throw streamError }
+        if !failure.isEmpty { throw failure.pluginError }
+    }
+
+    var mostRequestsInFlight: Int { scheduler.mostInFlight }
+
+    // MARK: batching
+
+    /// Objects below this many bytes in memory are not worth a spill file.
+    static let smallestSpill = 64 << 10
+
+    /// Bytes held in memory by open objects, parts waiting for their upload, and request bodies.
+    var memoryUsed: Int {
+        open.values.reduce(0) { $0 + $1.memoryBytes } + uploads.values.reduce(0) { $0 + $1.waitingMemory }
+            + scheduler.queuedMemory + scheduler.runningMemory
+    }
+
+    /// An IPC message of the Write stream and the table it names (the Go SDK's wording on failure).
+    private static func decode(_ bytes: [UInt8], failure: String) throws -> (ArrowStream, table: String) {
+        let stream: ArrowStream
+        do {
+            stream = try ArrowIPC.readStream(bytes)
+        } catch {
+            throw PluginError(.invalidArgument, "\(failure): \(error)")
+        }
+        guard let table = stream.schema.tableName else {
+            throw PluginError(.invalidArgument, "table name not found in metadata (cq:table_name)")
+        }
+        return (stream, table)
+    }
+
+    /// Adds a record to the table's open object, slicing it where a row or byte cap falls.
+    private func add(_ batch: RecordBatch, to table: String, schema: Schema) throws {
+        let limits = settings.limits
+        // As Go: each row counts the record's Arrow size divided by its rows.
+        let bytesPerRow = Int64(batch.bufferByteSize) / Int64(max(1, batch.length))
+        var offset = 0
+        while offset < batch.length {
+            if open[table] == nil { try openObject(table, schema: schema) }
+            guard var object = open[table] else { return }
+            let fit = limits.rowsThatFit(
+                available: batch.length - offset, bytesPerRow: bytesPerRow,
+                currentRows: object.rows, currentBytes: object.arrowBytes)
+            if fit == 0 {
+                try close(table, resetTicker: true)
+                continue
+            }
+            let part = (offset == 0 && fit == batch.length) ? batch : batch.slice(offset: offset, length: fit)
+            do {
+                try object.append(part, arrowBytes: bytesPerRow * Int64(fit))
+            } catch {
+                open[table] = nil
+                throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
+            }
+            open[table] = object
+            try sendWholeParts(table)
+            offset += fit
+            if limits.isFull(rows: object.rows, bytes: object.arrowBytes) {
+                try close(table, resetTicker: true)
+            }
+        }
+    }
+
+    /// Hands every whole part the table's buffer holds to its upload.
+    private func sendWholeParts(_ table: String) throws {
+        guard let object = open[table] else { return }
+        do {
+            while let part = try object.buffer.takePart() {
+                enqueue(try object.upload.addPart(.bytes(part)), for: object.serial)
+            }
+        } catch {
+            open[table] = nil
+            throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
+        }
+    }
+
+    private func openObject(_ table: String, schema: Schema) throws {
+        let key = emptyObjectKeys.removeValue(forKey: table) ?? settings.objectKey(table, Date())
+        let upload = ObjectUpload(table: table, key: key, contentType: settings.contentType)
+        let serial = nextSerial
+        nextSerial += 1
+        do {
+            open[table] = try OpenObject(
+                serial: serial, upload: upload, encoder: try settings.makeEncoder(schema), partSize: settings.partSize)
+        } catch {
+            throw ObjectWriteFailure(table: table, key: key, cause: "\(error)")
+        }
+        uploads[serial] = upload
+        if nextTick[table] == nil, let timeout = settings.timeout {
+            nextTick[table] = .now.advanced(by: timeout)
+        }
+    }
+
+    /// Finishes the table's object: its trailer is encoded and its last bytes queued for S3.
+    private func close(_ table: String, resetTicker: Bool = false) throws {
+        guard var object = open.removeValue(forKey: table) else { return }
+        if resetTicker, let timeout = settings.timeout { nextTick[table] = .now.advanced(by: timeout) }
+        do {
+            try object.encoder.finish(into: object.buffer)
+            let buffer = object.buffer
+            let calls = try object.upload.close(
+                rest: buffer.takeRest(), rows: object.rows, bytes: buffer.totalWritten, crc32: buffer.crc32)
+            enqueue(calls, for: object.serial)
+        } catch {
+            throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
+        }
+    }
+
+    /// A zero-row object with the table's full schema (write_empty_objects_for_empty_tables).
+    private func writeEmptyObject(_ schemaIPC: [UInt8]) throws {
+        let (stream, table) = try Self.decode(schemaIPC, failure: "failed to create schema from bytes")
+        try openObject(table, schema: stream.schema)
+        emptyObjectKeys[table] = open[table]?.key
+        try close(table)
+    }
+
+    private func flushAll() throws {
+        for table in open.keys.sorted() {
+            try close(table, resetTicker: true)
+        }
+    }
+
+    // MARK: uploads
+
+    private func enqueue(_ calls: [PendingCall], for serial: Int) {
+        for call in calls { scheduler.enqueue(object: serial, call) }
+    }
+
+    private func settleIfDone(_ serial: Int) {
+        guard let upload = uploads[serial], upload.isSettled else { return }
+        uploads[serial] = nil
+        if upload.isWritten {
+            totals.record(upload, logger: logger)
+        } else if let cause = upload.failure {
+            failure.objects.append(ObjectWriteFailure(table: upload.table, key: upload.key, cause: cause))
+            logger.error("object upload failed", metadata: [
+                "table": "\(upload.table)", "key": "\(upload.key)", "error": "\(cause)",
+            ])
+        }
+    }
+
+    /// Every open object stops; queued requests are dropped and those in flight cancelled; each
+    /// multipart upload is aborted once its parts are back.
+    private func abandonAll() {
+        for object in open.values {
+            enqueue(object.upload.abandon(), for: object.serial)
+        }
+        open = [:]
+        for (object, kind) in scheduler.cancelAll() {
+            if let upload = uploads[object] {
+                enqueue(upload.stored(.failure(CancellationError()), kind: kind), for: object)
+            }
+        }
+        for (serial, upload) in uploads {
+            enqueue(upload.abandon(), for: serial)
+            settleIfDone(serial)
+        }
+    }
+}
