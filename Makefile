@@ -102,8 +102,10 @@ proto:
 	protoc --plugin=protoc-gen-swift=.build-protoc/release/protoc-gen-swift \
 	  --swift_out=Sources/PluginTransport/Generated --swift_opt=Visibility=Public \
 	  -I proto -I /usr/include \
-	  proto/cloudquery/plugin/v3/plugin.proto proto/cloudquery/discovery/v1/discovery.proto \
-	  proto/cqdests3/stdio/v1/stdio.proto
+	  proto/cloudquery/plugin/v3/plugin.proto proto/cloudquery/discovery/v1/discovery.proto
+	protoc --plugin=protoc-gen-swift=.build-protoc/release/protoc-gen-swift \
+	  --swift_out=Sources/StdioWire/Generated --swift_opt=Visibility=Public \
+	  -I proto -I /usr/include proto/cqdests3/stdio/v1/stdio.proto
 
 clean:
 	rm -rf .build .testbed

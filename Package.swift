@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "PluginTransport",
             dependencies: [
-                "S3Destination", "Arrow",
+                "S3Destination", "Arrow", "StdioWire",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The stdio transport's framing and envelope: apart from gRPC so that it is cheap to fuzz.
+        .target(name: "StdioWire", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .target(
             name: "S3Destination",
             dependencies: [
@@ -74,10 +76,11 @@ let package = Package(
         .testTarget(
             name: "PluginTransportTests",
             dependencies: [
-                "PluginTransport", "S3Destination", "Arrow", "TestSupport",
+                "PluginTransport", "StdioWire", "S3Destination", "Arrow", "TestSupport",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
     ],
     swiftLanguageModes: [.v5]
 )
+
