@@ -20,7 +20,7 @@ export CQ_DEST_S3_BIN := $(abspath $(BIN))
 export CLOUDQUERY_BIN := $(abspath $(CLOUDQUERY))
 export MINISTACK_BIN := $(abspath $(MINISTACK))
 
-.PHONY: all deps apt-deps hosts venv build test demo bench rgw-up rgw-down proto clean
+.PHONY: all deps apt-deps hosts venv build test demo bench rgw-up rgw-down proto clean fuzz fuzz-build fuzz-regress fuzz-corpus sanitize
 
 all: build
 
@@ -90,6 +90,25 @@ bench: deps
 	  export CQ_DEST_S3_BIN=$(abspath .build/release/cq-dest-s3) && \
 	  $(PY) bench/run_bench.py --rgw-env $(BENCH_RGW)/env $(BENCH_ARGS) && \
 	  $(PY) bench/memory_bench.py $(MEMBENCH_ARGS)
+
+FUZZ_SECONDS ?= 600
+FUZZ_REGRESS_SECONDS ?= 30
+FUZZ_TARGETS ?=
+## fuzz: every libFuzzer target (Fuzz/README.md) for FUZZ_SECONDS each (default 600), one at a time;
+## new inputs stay in .testbed/fuzz/corpus, findings in .testbed/fuzz/artifacts. FUZZ_TARGETS='FuzzSpec …'.
+fuzz: fuzz-build
+	scripts/fuzz.sh run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: apt-deps
+	scripts/fuzz.sh build
+
+## fuzz-regress (CI): each target over its committed seed corpus, then FUZZ_REGRESS_SECONDS of fresh fuzzing.
+fuzz-regress: fuzz-build
+	scripts/fuzz.sh regress $(FUZZ_REGRESS_SECONDS)
+
+## fuzz-corpus: regenerate the committed seeds in Fuzz/Corpus from ../shared and pyarrow.
+fuzz-corpus: venv fuzz-build
+	scripts/fuzz.sh corpus
 
 rgw-up: deps
 	$(RGW) up --tls-port 7443

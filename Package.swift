@@ -84,3 +84,28 @@ let package = Package(
     swiftLanguageModes: [.v5]
 )
 
+// libFuzzer targets (Fuzz/README.md), declared only when CQ_DEST_S3_FUZZ=1: they link against
+// libFuzzer (-sanitize=fuzzer), which `make fuzz` / `make fuzz-regress` pass in their own
+// scratch path (.build-fuzz), so ordinary builds never see them.
+if Context.environment["CQ_DEST_S3_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support"))
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzStdioWire", ["StdioWire"]),
+        ("FuzzArrowEncoders", ["Arrow", "FileFormats"]),
+        ("FuzzSpec", ["S3Destination"]),
+        ("FuzzProfiles", ["AWSAuth"]),
+        ("FuzzJSONLinesRead", ["Arrow", "FileFormats"]),
+        ("FuzzCSVRead", ["Arrow", "FileFormats"]),
+        ("FuzzParquetRead", ["Arrow", "FileFormats"]),
+        ("FuzzGoTime", ["FileFormats", "S3Destination"]),
+        ("FuzzJSONCompaction", ["FileFormats"]),
+        ("FuzzAthenaSanitizer", ["FileFormats"]),
+    ]
+    // Writes the Read targets' seeds with the plugin's own encoders (Fuzz/make_corpus.py).
+    package.targets.append(.executableTarget(name: "FuzzSeeds", dependencies: ["Arrow", "FileFormats"], path: "Fuzz/Seeds"))
+    package.products.append(.executable(name: "FuzzSeeds", targets: ["FuzzSeeds"]))
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/Targets/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}
