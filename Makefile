@@ -106,6 +106,12 @@ fuzz-build: apt-deps
 fuzz-regress: fuzz-build
 	scripts/fuzz.sh regress $(FUZZ_REGRESS_SECONDS)
 
+## sanitize (CI): the Swift unit tests under AddressSanitizer (all but the suites needing RGW) and the
+## concurrency-heavy suites under ThreadSanitizer, in .build-asan / .build-tsan (scripts/sanitize.sh).
+SANITIZERS ?= address thread
+sanitize: deps
+	scripts/sanitize.sh $(SANITIZERS)
+
 ## fuzz-corpus: regenerate the committed seeds in Fuzz/Corpus from ../shared and pyarrow.
 fuzz-corpus: venv fuzz-build
 	scripts/fuzz.sh corpus

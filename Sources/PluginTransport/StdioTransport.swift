@@ -129,7 +129,7 @@ public struct StdioTransport: Sendable {
             envelope.statusCode = Int32(PluginError.Code.internal.rawValue)
             envelope.statusMessage = String(describing: error)
         }
-        logger.error("\(method) failed", metadata: ["error": "\(envelope.statusMessage)"])
+        logger.error("\(method.isEmpty ? "stdio frame" : method) failed", metadata: ["error": "\(envelope.statusMessage)"])
         return envelope
     }
 
