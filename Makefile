@@ -20,7 +20,7 @@ export CQ_DEST_S3_BIN := $(abspath $(BIN))
 export CLOUDQUERY_BIN := $(abspath $(CLOUDQUERY))
 export MINISTACK_BIN := $(abspath $(MINISTACK))
 
-.PHONY: all deps apt-deps hosts venv build test demo bench rgw-up rgw-down proto clean
+.PHONY: all deps apt-deps hosts venv build test demo bench rgw-up rgw-down proto clean fuzz fuzz-build fuzz-regress fuzz-corpus sanitize
 
 all: build
 
@@ -91,6 +91,31 @@ bench: deps
 	  $(PY) bench/run_bench.py --rgw-env $(BENCH_RGW)/env $(BENCH_ARGS) && \
 	  $(PY) bench/memory_bench.py $(MEMBENCH_ARGS)
 
+FUZZ_SECONDS ?= 600
+FUZZ_REGRESS_SECONDS ?= 30
+FUZZ_TARGETS ?=
+## fuzz: every libFuzzer target (Fuzz/README.md) for FUZZ_SECONDS each (default 600), one at a time;
+## new inputs stay in .testbed/fuzz/corpus, findings in .testbed/fuzz/artifacts. FUZZ_TARGETS='FuzzSpec …'.
+fuzz: fuzz-build
+	scripts/fuzz.sh run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: apt-deps
+	scripts/fuzz.sh build
+
+## fuzz-regress (CI): each target over its committed seed corpus, then FUZZ_REGRESS_SECONDS of fresh fuzzing.
+fuzz-regress: fuzz-build
+	scripts/fuzz.sh regress $(FUZZ_REGRESS_SECONDS)
+
+## sanitize (CI): the Swift unit tests under AddressSanitizer (all but the suites needing RGW) and the
+## concurrency-heavy suites under ThreadSanitizer, in .build-asan / .build-tsan (scripts/sanitize.sh).
+SANITIZERS ?= address thread
+sanitize: deps
+	scripts/sanitize.sh $(SANITIZERS)
+
+## fuzz-corpus: regenerate the committed seeds in Fuzz/Corpus from ../shared and pyarrow.
+fuzz-corpus: venv fuzz-build
+	scripts/fuzz.sh corpus
+
 rgw-up: deps
 	$(RGW) up --tls-port 7443
 rgw-down:
@@ -102,8 +127,10 @@ proto:
 	protoc --plugin=protoc-gen-swift=.build-protoc/release/protoc-gen-swift \
 	  --swift_out=Sources/PluginTransport/Generated --swift_opt=Visibility=Public \
 	  -I proto -I /usr/include \
-	  proto/cloudquery/plugin/v3/plugin.proto proto/cloudquery/discovery/v1/discovery.proto \
-	  proto/cqdests3/stdio/v1/stdio.proto
+	  proto/cloudquery/plugin/v3/plugin.proto proto/cloudquery/discovery/v1/discovery.proto
+	protoc --plugin=protoc-gen-swift=.build-protoc/release/protoc-gen-swift \
+	  --swift_out=Sources/StdioWire/Generated --swift_opt=Visibility=Public \
+	  -I proto -I /usr/include proto/cqdests3/stdio/v1/stdio.proto
 
 clean:
 	rm -rf .build .testbed

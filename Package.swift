@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "PluginTransport",
             dependencies: [
-                "S3Destination", "Arrow",
+                "S3Destination", "Arrow", "StdioWire",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The stdio transport's framing and envelope: apart from gRPC so that it is cheap to fuzz.
+        .target(name: "StdioWire", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .target(
             name: "S3Destination",
             dependencies: [
@@ -82,10 +84,36 @@ let package = Package(
         .testTarget(
             name: "PluginTransportTests",
             dependencies: [
-                "PluginTransport", "S3Destination", "Arrow", "TestSupport",
+                "PluginTransport", "StdioWire", "S3Destination", "Arrow", "TestSupport",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/README.md), declared only when CQ_DEST_S3_FUZZ=1: they link against
+// libFuzzer (-sanitize=fuzzer), which `make fuzz` / `make fuzz-regress` pass in their own
+// scratch path (.build-fuzz), so ordinary builds never see them.
+if Context.environment["CQ_DEST_S3_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support"))
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzStdioWire", ["StdioWire"]),
+        ("FuzzArrowEncoders", ["Arrow", "FileFormats"]),
+        ("FuzzSpec", ["S3Destination"]),
+        ("FuzzProfiles", ["AWSAuth"]),
+        ("FuzzJSONLinesRead", ["Arrow", "FileFormats"]),
+        ("FuzzCSVRead", ["Arrow", "FileFormats"]),
+        ("FuzzParquetRead", ["Arrow", "FileFormats"]),
+        ("FuzzGoTime", ["FileFormats", "S3Destination"]),
+        ("FuzzJSONCompaction", ["FileFormats"]),
+        ("FuzzAthenaSanitizer", ["FileFormats"]),
+    ]
+    // Writes the Read targets' seeds with the plugin's own encoders (Fuzz/make_corpus.py).
+    package.targets.append(.executableTarget(name: "FuzzSeeds", dependencies: ["Arrow", "FileFormats"], path: "Fuzz/Seeds"))
+    package.products.append(.executable(name: "FuzzSeeds", targets: ["FuzzSeeds"]))
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/Targets/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

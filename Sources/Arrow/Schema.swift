@@ -46,7 +46,8 @@ public struct Schema: Sendable {
     }
 
     /// `cq:table_name`: the CloudQuery table this schema (and its batches) belong to.
-    public var tableName: String? { metadata["cq:table_name"] }
+    public var tableName: String? { metadata[Self.tableNameKey] }
+    public static let tableNameKey = "cq:table_name"
 
     /// The index of the first field called `name`.
     public func fieldIndex(named name: String) -> Int? {

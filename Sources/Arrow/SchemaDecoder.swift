@@ -9,6 +9,9 @@ enum SchemaDecoder {
         guard endianness == 0 else {
             throw ArrowError.unsupported("\(context): big-endian data is not supported")
         }
+        // The metadata first, so that errors about a field can name the table (`cq:table_name`).
+        let metadata = try keyValues(table, id: 2)
+        let context = metadata.last(where: { $0.key == Schema.tableNameKey }).map { "\(context), table '\($0.value)'" } ?? context
         var fields: [Field] = []
         if let vector = try table.vector(1, name: "fields", elementSize: 4) {
             fields.reserveCapacity(vector.count)
@@ -16,7 +19,7 @@ enum SchemaDecoder {
                 fields.append(try field(vector.table(at: index, name: "Field"), path: nil, depth: 1, context: context))
             }
         }
-        return Schema(fields: fields, metadata: try keyValues(table, id: 2))
+        return Schema(fields: fields, metadata: metadata)
     }
 
     static func keyValues(_ table: FlatTable, id: Int) throws -> [(key: String, value: String)] {
@@ -119,6 +122,17 @@ enum TypeDecoder {
             let scale = try scalar(1, Int32.self, 0)
             let bits = try scalar(2, Int32.self, 128)
             guard [32, 64, 128, 256].contains(bits) else { throw invalid("decimal bit width \(bits)") }
+            // Arrow's limits (format/Schema.fbs; Arrow C++ `Decimal128Type::ValidateDecimalPrecision`):
+            // 9, 18, 38, 76 digits for 32, 64, 128, 256 bits. The scale is held to the same bound
+            // (arrow-rs `validate_decimal_precision_and_scale` bounds it too): values are
+            // rendered through 10^scale, so an unbounded scale would stall every writer.
+            let maximum: Int32 = bits == 32 ? 9 : bits == 64 ? 18 : bits == 128 ? 38 : 76
+            guard (1...maximum).contains(precision) else {
+                throw invalid("decimal\(bits) precision \(precision) is outside 1…\(maximum)")
+            }
+            guard (-maximum...maximum).contains(scale) else {
+                throw invalid("decimal\(bits)(\(precision), \(scale)) scale is outside -\(maximum)…\(maximum)")
+            }
             return .decimal(precision: Int(precision), scale: Int(scale), bitWidth: Int(bits))
         case 8:
             switch try scalar(0, Int16.self, 1) {

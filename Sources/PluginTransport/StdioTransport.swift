@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import S3Destination
+import StdioWire
 import SwiftProtobuf
 
 /// `cq-dest-s3 stdio`: the plugin's RPCs over length-prefixed frames on stdin/stdout.
@@ -13,6 +14,12 @@ import SwiftProtobuf
 /// `end_of_stream`. Read: the client sends one envelope; the plugin answers one envelope per
 /// `Read.Response`, then one with `end_of_stream` (or, on failure, one with a non-zero status).
 /// Calls are sequential. README.md documents this for client authors.
+///
+/// A frame that is read whole but cannot be served (not an envelope, compressed, over the size
+/// limit) is answered with an error envelope (`INVALID_ARGUMENT`, or `RESOURCE_EXHAUSTED` for the
+/// size, as grpc-go answers) and serving goes on; inside a Write stream it fails that Write. Only
+/// a broken frame header or input ending inside a frame ends the transport (the error reaches
+/// stderr through the command).
 public struct StdioTransport: Sendable {
     let service: PluginService
     let logger: Logger
@@ -28,7 +35,14 @@ public struct StdioTransport: Sendable {
     /// Serves until stdin ends.
     public func run(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) async throws {
         let frames = FrameReader(input: input)
-        while let envelope = try await frames.next() {
+        while let incoming = try await frames.next() {
+            let envelope: Cqdests3_Stdio_V1_Envelope
+            switch incoming {
+            case .envelope(let decoded): envelope = decoded
+            case .rejected(let rejection):
+                try send(failure(method: "", PluginError(rejection)), to: output)
+                continue
+            }
             if envelope.method == Self.writeMethod {
                 try await handleWrite(first: envelope, frames: frames, output: output)
             } else if envelope.method == Self.readMethod {
@@ -51,10 +65,10 @@ public struct StdioTransport: Sendable {
             case "/cloudquery.plugin.v3.Plugin/GetVersion": response = service.getVersion()
             case "/cloudquery.plugin.v3.Plugin/GetSpecSchema": response = service.getSpecSchema()
             case "/cloudquery.plugin.v3.Plugin/Init":
-                response = try await service.initialize(Cloudquery_Plugin_V3_Init.Request(serializedBytes: bytes))
+                response = try await service.initialize(decodeRequest(bytes))
             case "/cloudquery.plugin.v3.Plugin/Close": response = try await service.close()
             case "/cloudquery.plugin.v3.Plugin/TestConnection":
-                response = await service.testConnection(try Cloudquery_Plugin_V3_TestConnection.Request(serializedBytes: bytes))
+                response = await service.testConnection(try decodeRequest(bytes))
             default:
                 let name = method.split(separator: "/").last.map(String.init) ?? method
                 if method.hasPrefix("/cloudquery.plugin.v3.Plugin/") {
@@ -78,13 +92,14 @@ public struct StdioTransport: Sendable {
             reply = failure(method: Self.writeMethod, error)
         }
         try send(reply, to: output)
-        // After an early failure the client may still be sending: drop the rest of this stream.
-        if !requests.state.reachedEnd { try await frames.skipWriteStream() }
+        // After an early failure the client may still be sending: drop the rest of this stream
+        // (unless its end_of_stream was already read, even if never consumed).
+        if !requests.state.streamEnded { try await frames.skipWriteStream() }
     }
 
     private func handleRead(_ envelope: Cqdests3_Stdio_V1_Envelope, output: FileHandle) async throws {
         do {
-            let request = try Cloudquery_Plugin_V3_Read.Request(serializedBytes: envelope.message)
+            let request: Cloudquery_Plugin_V3_Read.Request = try decodeRequest(envelope.message)
             try await service.read(request) { response in
                 try send(reply(method: Self.readMethod, message: try response.serializedBytes()), to: output)
             }
@@ -114,7 +129,7 @@ public struct StdioTransport: Sendable {
             envelope.statusCode = Int32(PluginError.Code.internal.rawValue)
             envelope.statusMessage = String(describing: error)
         }
-        logger.error("\(method) failed", metadata: ["error": "\(envelope.statusMessage)"])
+        logger.error("\(method.isEmpty ? "stdio frame" : method) failed", metadata: ["error": "\(envelope.statusMessage)"])
         return envelope
     }
 
@@ -123,32 +138,53 @@ public struct StdioTransport: Sendable {
     }
 }
 
-/// Reads envelopes from stdin on a thread of its own (blocking reads stay off Swift's cooperative pool).
-final class FrameReader: @unchecked Sendable {
-    private let input: FileHandle
-    private let queue = DispatchQueue(label: "cq-dest-s3.stdio.reader")
-    init(input: FileHandle) { self.input = input }
+/// A request message of a call; one that does not decode is the client's error.
+func decodeRequest<M: SwiftProtobuf.Message>(_ bytes: Data) throws -> M {
+    do {
+        return try M(serializedBytes: bytes)
+    } catch {
+        throw PluginError(.invalidArgument, "cannot decode \(M.protoMessageName): \(error)")
+    }
+}
 
-    func next() async throws -> Cqdests3_Stdio_V1_Envelope? {
+extension PluginError {
+    init(_ rejection: StdioRejection) {
+        self.init(PluginError.Code(rawValue: Int(rejection.statusCode)) ?? .invalidArgument, rejection.message)
+    }
+}
+
+/// stdin as a frame source.
+struct FileHandleSource: StdioByteSource {
+    let handle: FileHandle
+    func read(upTo count: Int) throws -> [UInt8] {
+        guard let data = try handle.read(upToCount: count) else { return [] }
+        return [UInt8](data)
+    }
+}
+
+/// Reads frames from stdin on a thread of its own (blocking reads stay off Swift's cooperative pool).
+///
+/// `@unchecked Sendable`: `reader` is only touched on `queue`, one read at a time (callers await
+/// each `next()` before the next one: calls on the stdio transport are sequential).
+final class FrameReader: @unchecked Sendable {
+    private var reader: StdioFrameReader<FileHandleSource>
+    private let queue = DispatchQueue(label: "cq-dest-s3.stdio.reader")
+    init(input: FileHandle) {
+        reader = StdioFrameReader(FileHandleSource(handle: input), maxFrameBytes: GRPCPluginServer.maxMessageBytes + 1024)
+    }
+
+    func next() async throws -> StdioIncoming? {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                do {
-                    guard let frame = try StdioFraming.readFrame(from: self.input) else {
-                        continuation.resume(returning: nil)
-                        return
-                    }
-                    continuation.resume(returning: try Cqdests3_Stdio_V1_Envelope(serializedBytes: frame))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
+                continuation.resume(with: Result { try self.reader.next() })
             }
         }
     }
 
-    /// Drops the remaining envelopes of a Write stream that already failed, up to its end_of_stream.
+    /// Drops the remaining frames of a Write stream that already failed, up to its end_of_stream.
     func skipWriteStream() async throws {
-        while let envelope = try await next() {
-            if envelope.endOfStream { return }
+        while let incoming = try await next() {
+            if case .envelope(let envelope) = incoming, envelope.endOfStream { return }
         }
     }
 }
@@ -162,6 +198,10 @@ struct StdioWriteRequests: AsyncSequence, Sendable {
         var pending: Cqdests3_Stdio_V1_Envelope?
         var reachedEnd = false
         init(first: Cqdests3_Stdio_V1_Envelope) { pending = first }
+
+        /// Whether the stream's end_of_stream has been read: consumed by the iterator, or still
+        /// pending (a Write refused before it pulled anything, e.g. one sent before Init).
+        var streamEnded: Bool { reachedEnd || pending?.endOfStream == true }
     }
 
     let frames: FrameReader
@@ -183,20 +223,24 @@ struct StdioWriteRequests: AsyncSequence, Sendable {
                 envelope = pending
                 state.pending = nil
             } else {
-                guard let read = try await frames.next() else {
+                switch try await frames.next() {
+                case nil:
                     state.reachedEnd = true
-                    throw StdioError("input ended inside a Write stream (no end_of_stream envelope)")
+                    throw PluginError(.invalidArgument, "input ended inside a Write stream (no end_of_stream envelope)")
+                case .rejected(let rejection):
+                    throw PluginError(rejection)
+                case .envelope(let read):
+                    envelope = read
                 }
-                envelope = read
             }
             if envelope.endOfStream {
                 state.reachedEnd = true
                 return nil
             }
             guard envelope.method == StdioTransport.writeMethod else {
-                throw StdioError("got \(envelope.method) inside a Write stream; send an end_of_stream envelope first")
+                throw PluginError(.invalidArgument, "got \(envelope.method) inside a Write stream; send an end_of_stream envelope first")
             }
-            return try Element(serializedBytes: envelope.message)
+            return try decodeRequest(envelope.message)
         }
     }
 

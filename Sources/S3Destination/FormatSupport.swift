@@ -27,7 +27,7 @@ enum FormatSupport {
         switch config.format {
         case .json: return JSONLinesObjectDecoder()
         case .csv(let csv): return CSVObjectDecoder(delimiter: csv.delimiterByte, header: !csv.skipHeader)
-        case .parquet: return ParquetObjectDecoder()
+        case .parquet: return ParquetObjectDecoder(memoryBudgetBytes: config.memoryBudgetBytes)
         }
     }
 }

@@ -6,6 +6,8 @@ public struct PluginError: Error, CustomStringConvertible, Sendable {
         /// What a plain Go error becomes in the plugin SDK's gRPC server (e.g. a failed Read).
         case unknown = 2
         case invalidArgument = 3
+        /// A message over the size limit (grpc-go's code for it).
+        case resourceExhausted = 8
         case failedPrecondition = 9
         case unimplemented = 12
         case `internal` = 13

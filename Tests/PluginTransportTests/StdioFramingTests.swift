@@ -1,31 +1,88 @@
 import Foundation
+import StdioWire
 import Testing
 
-@testable import PluginTransport
-
+/// Frame and envelope decoding of the stdio transport: a whole frame that cannot be served is
+/// rejected (the stream stays in step); only a broken header or a cut frame ends the stream.
 @Suite struct StdioFramingTests {
+    static func envelope(_ method: String, endOfStream: Bool = false) throws -> [UInt8] {
+        var envelope = Cqdests3_Stdio_V1_Envelope()
+        envelope.method = method
+        envelope.endOfStream = endOfStream
+        return StdioFraming.frame(try envelope.serializedBytes())
+    }
+
+    static func reader(_ bytes: [UInt8], limit: Int = 1 << 20) -> StdioFrameReader<StdioBytes> {
+        StdioFrameReader(StdioBytes(bytes), maxFrameBytes: limit)
+    }
+
+    static func method(_ incoming: StdioIncoming?) -> String? {
+        if case .envelope(let envelope) = incoming { return envelope.method }
+        return nil
+    }
+
+    static func rejection(_ incoming: StdioIncoming?) -> StdioRejection? {
+        if case .rejected(let rejection) = incoming { return rejection }
+        return nil
+    }
+
     @Test func framesAreGRPCsMessageFraming() {
         #expect(StdioFraming.frame([7, 8, 9]) == [0, 0, 0, 0, 3, 7, 8, 9])
         #expect(StdioFraming.frame([UInt8](repeating: 1, count: 300)).prefix(5) == [0, 0, 0, 1, 44])
     }
 
-    @Test func readsFramesBackAndStopsCleanlyAtEOF() throws {
-        let pipe = Pipe()
-        try pipe.fileHandleForWriting.write(contentsOf: StdioFraming.frame([1, 2]) + StdioFraming.frame([]))
-        try pipe.fileHandleForWriting.close()
-        #expect(try StdioFraming.readFrame(from: pipe.fileHandleForReading) == [1, 2])
-        #expect(try StdioFraming.readFrame(from: pipe.fileHandleForReading) == [])
-        #expect(try StdioFraming.readFrame(from: pipe.fileHandleForReading) == nil)
+    @Test func readsEnvelopesBackAndStopsCleanlyAtEOF() throws {
+        var reader = Self.reader(try Self.envelope("/a") + StdioFraming.frame([]))
+        #expect(Self.method(try reader.next()) == "/a")
+        #expect(Self.method(try reader.next()) == "")  // an empty payload is an all-default envelope
+        #expect(try reader.next() == nil)
     }
 
-    @Test func aTruncatedOrCompressedFrameIsAnError() throws {
-        let truncated = Pipe()
-        try truncated.fileHandleForWriting.write(contentsOf: [0, 0, 0, 0, 9, 1])
-        try truncated.fileHandleForWriting.close()
-        #expect(throws: StdioError.self) { try StdioFraming.readFrame(from: truncated.fileHandleForReading) }
-        let compressed = Pipe()
-        try compressed.fileHandleForWriting.write(contentsOf: [1, 0, 0, 0, 0])
-        try compressed.fileHandleForWriting.close()
-        #expect(throws: StdioError.self) { try StdioFraming.readFrame(from: compressed.fileHandleForReading) }
+    @Test("undecodable payloads (bad wire type, truncated field, invalid UTF-8 in method) are rejected, the next frame still read",
+          arguments: [
+              [UInt8]([0x0f]),  // field 1 with wire type 7
+              [0x0a, 0x05, 0x2f, 0x61],  // method: 5 bytes announced, 2 present
+              [0x0a, 0x02, 0xc3, 0x28],  // method: invalid UTF-8
+          ])
+    func undecodableEnvelope(payload: [UInt8]) throws {
+        var reader = Self.reader(StdioFraming.frame(payload) + (try Self.envelope("/next")))
+        let rejection = try #require(Self.rejection(try reader.next()))
+        #expect(rejection.statusCode == StdioRejection.invalidArgument)
+        #expect(rejection.message.contains("is not a cqdests3.stdio.v1.Envelope"))
+        #expect(Self.method(try reader.next()) == "/next")
+    }
+
+    @Test func oversizedAndCompressedFramesAreReadPastAndRejected() throws {
+        let big = StdioFraming.frame([UInt8](repeating: 0x41, count: 2000))
+        var compressed = StdioFraming.frame([1, 2, 3])
+        compressed[0] = 1
+        var reader = Self.reader(big + compressed + (try Self.envelope("/next")), limit: 1000)
+        let tooBig = try #require(Self.rejection(try reader.next()))
+        #expect(tooBig.statusCode == StdioRejection.resourceExhausted)
+        #expect(tooBig.message == "grpc: received message larger than max (2000 vs. 1000)")
+        let flagged = try #require(Self.rejection(try reader.next()))
+        #expect(flagged.statusCode == StdioRejection.invalidArgument)
+        #expect(flagged.message.contains("compressed frame"))
+        #expect(Self.method(try reader.next()) == "/next")
+        #expect(try reader.next() == nil)
+    }
+
+    @Test func aBrokenHeaderOrACutFrameEndsTheStream() throws {
+        var cut = Self.reader([0, 0, 0, 0, 9, 1])
+        #expect { try cut.next() } throws: { "\($0)".contains("input ended inside a frame (1 of 9 bytes read)") }
+        var garbage = Self.reader([0x47, 0x45, 0x54, 0x20, 0x2f])  // "GET /": not a frame header
+        #expect { try garbage.next() } throws: { "\($0)".contains("compressed flag 71") }
+        var cutHeader = Self.reader([0, 0])
+        #expect(throws: StdioBrokenStream.self) { try cutHeader.next() }
+    }
+}
+
+extension StdioIncoming: @retroactive Equatable {
+    public static func == (a: StdioIncoming, b: StdioIncoming) -> Bool {
+        switch (a, b) {
+        case (.envelope(let x), .envelope(let y)): return x == y
+        case (.rejected(let x), .rejected(let y)): return x == y
+        default: return false
+        }
     }
 }

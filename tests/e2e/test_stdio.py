@@ -115,6 +115,39 @@ def test_stdio_reports_errors_as_status(plugin_binary, s3):
     assert code == 0
 
 
+def test_stdio_answers_undecodable_frames_and_stays_in_step(plugin_binary):
+    """Issue 11: a bad envelope gets INVALID_ARGUMENT (not a dead pipe); a Write that is only its
+    end_of_stream, before Init, is refused and the next call is still answered."""
+    client = StdioClient(plugin_binary, dict(os.environ))
+    try:
+        for payload in [b"\x0f", b"\x0a\x05/a", b"\x0a\x02\xc3\x28"]:  # bad wire type, truncated, invalid UTF-8
+            client.proc.stdin.write(frame(payload))
+            client.proc.stdin.flush()
+            reply = client.receive()
+            assert reply["status_code"] == 3 and "is not a cqdests3.stdio.v1.Envelope" in reply["status_message"]
+        client.send(PLUGIN + "Write", end_of_stream=True)
+        assert client.receive()["status_code"] == 9
+        reply = client.call(PLUGIN + "GetName")
+        assert reply["status_code"] == 0 and plugin_pb2.GetName.Response.FromString(reply["message"]).name == "s3"
+        # A frame over the 200 MiB limit is read past and answered with grpc-go's status.
+        size = 200 * 1024 * 1024 + 1025
+        client.proc.stdin.write(struct.pack(">BI", 0, size))
+        chunk = bytes(1 << 20)
+        for _ in range(size // len(chunk)):
+            client.proc.stdin.write(chunk)
+        client.proc.stdin.write(bytes(size % len(chunk)))
+        client.proc.stdin.flush()
+        reply = client.receive()
+        assert reply["status_code"] == 8 and "received message larger than max" in reply["status_message"]
+        assert client.call(PLUGIN + "GetName")["status_code"] == 0
+        # Only a broken header ends the stream, with the reason on stderr.
+        client.proc.stdin.write(b"\x07\x00\x00\x00\x00")
+        client.proc.stdin.flush()
+    finally:
+        code, stderr = client.close()
+    assert code != 0 and "compressed flag 7" in stderr
+
+
 def comparable(rows, fmt):
     """Rows with json column values parsed (the plugin writes JSON compacted, as Go); for CSV,
     empty strings as null (Go's CSV reader reads an empty cell as null, and so do we)."""

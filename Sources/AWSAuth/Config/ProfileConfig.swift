@@ -93,12 +93,24 @@ extension ProfileConfig {
     /// problem, with aws-sdk-go-v2's wording.
     static func load(_ profile: String, from files: SharedConfigFiles) throws -> ProfileConfig {
         var visited: Set<String> = []
-        return try load(profile, files.sections, &visited)
+        return try load(profile, files.sections, &visited, chain: [])
     }
 
+    /// The longest `source_profile` chain accepted. aws-sdk-go-v2 has no limit (Go's stacks grow);
+    /// here each link is a stack frame (and later an assume-role provider), so a hostile file of
+    /// hundreds of linked profiles would overflow the thread's stack. Real chains are a few links.
+    static let maximumChainLength = 64
+
+    /// `chain`: the profiles whose `source_profile` led here, outermost first (cycles end by
+    /// themselves: a profile met again only lends its credentials, as in Go).
     private static func load(
-        _ profile: String, _ sections: [String: INISection], _ visited: inout Set<String>
+        _ profile: String, _ sections: [String: INISection], _ visited: inout Set<String>, chain: [String]
     ) throws -> ProfileConfig {
+        guard chain.count < maximumChainLength else {
+            throw CredentialsConfigurationError(
+                "source_profile chain of profile \(chain[0]) is longer than \(maximumChainLength) profiles "
+                    + "(\(chain.prefix(3).joined(separator: " -> ")) -> …); shorten it")
+        }
         guard let section = sections[profile] else { throw NotFound(profile: profile) }
         var config = ProfileConfig(name: profile)
         if let problem = section.errors.last {
@@ -120,7 +132,7 @@ extension ProfileConfig {
             config.clearCredentialOptions()
             let source: ProfileConfig
             do {
-                source = try load(config.sourceProfileName, sections, &visited)
+                source = try load(config.sourceProfileName, sections, &visited, chain: chain + [profile])
             } catch is NotFound {
                 throw CredentialsConfigurationError(
                     "failed to load assume role \(config.roleARN), of profile \(config.sourceProfileName), "

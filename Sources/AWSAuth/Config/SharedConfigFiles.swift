@@ -22,10 +22,15 @@ struct SharedConfigFiles: Sendable {
 
     /// Reads both files; a file that does not exist or cannot be read counts as empty (Go skips it too).
     static func load(configPath: String?, credentialsPath: String?) -> SharedConfigFiles {
-        var config = processConfigSections(read(configPath))
-        let credentials = processCredentialsSections(read(credentialsPath))
-        merge(credentials, into: &config)
-        return SharedConfigFiles(configPath: configPath, credentialsPath: credentialsPath, sections: config)
+        parse(config: read(configPath), credentials: read(credentialsPath), configPath: configPath, credentialsPath: credentialsPath)
+    }
+
+    /// The two files' texts (the fuzz target feeds them from memory).
+    static func parse(config: String?, credentials: String?, configPath: String? = nil, credentialsPath: String? = nil)
+        -> SharedConfigFiles {
+        var sections = processConfigSections(sections(config))
+        merge(processCredentialsSections(self.sections(credentials)), into: &sections)
+        return SharedConfigFiles(configPath: configPath, credentialsPath: credentialsPath, sections: sections)
     }
 
     /// Default locations under `home`, overridden by `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE`.
@@ -37,9 +42,14 @@ struct SharedConfigFiles: Sendable {
         )
     }
 
-    private static func read(_ path: String?) -> [String: INISection] {
-        guard let path, let data = FileManager.default.contents(atPath: path) else { return [:] }
-        var sections = INIParser.parse(String(decoding: data, as: UTF8.self))
+    private static func read(_ path: String?) -> String? {
+        guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func sections(_ text: String?) -> [String: INISection] {
+        guard let text else { return [:] }
+        var sections = INIParser.parse(text)
         for name in sections.keys { markPartialKeys(&sections[name]!) }
         return sections
     }

@@ -247,7 +247,10 @@ extension GoTextParsing {
                 value += UInt64(Double(fraction) * (Double(unit) / scale))
                 guard value <= UInt64(1) << 63 else { return nil }
             }
-            total += value
+            // Go (time/format.go `ParseDuration`) adds with uint64 wrap-around: each term is at
+            // most 2^63, so only 2^63 + 2^63 wraps (to 0, which Go then accepts). Mirror that
+            // instead of trapping; any other sum past 2^63 is Go's "invalid duration".
+            total = total &+ value
             guard total <= UInt64(1) << 63 else { return nil }
         }
         if negative { return total == UInt64(1) << 63 ? Int64.min : -Int64(total) }

@@ -242,30 +242,42 @@ struct JSONScanner {
         return value
     }
 
-    /// Consumes any value (checking its syntax), e.g. the value of an unknown key.
-    mutating func skipValue(depth: Int = 0) throws {
-        guard depth < 10_000 else { throw ValueError("JSON nested too deeply") }
-        switch try peekKind() {
-        case .object:
-            position += 1
-            var first = true
-            while try nextMember(closing: UInt8(ascii: "}"), first: first) {
-                first = false
-                _ = try readString()
-                try expect(UInt8(ascii: ":"))
-                try skipValue(depth: depth + 1)
+    /// Consumes any value (checking its syntax), e.g. the value of an unknown key. Iterative
+    /// (the open containers' closing brackets on a heap stack), refused past Go's 10 000 levels.
+    mutating func skipValue() throws {
+        var closers: [UInt8] = []
+        nextValue: while true {
+            switch try peekKind() {
+            case .object, .array:
+                guard closers.count < CanonicalJSON.maximumDepth else {
+                    throw ValueError("exceeded max depth: JSON nests more than \(CanonicalJSON.maximumDepth) arrays and objects")
+                }
+                let closer = bytes[position] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                position += 1
+                if try nextMember(closing: closer, first: true) {
+                    closers.append(closer)
+                    if closer == UInt8(ascii: "}") { try skipKey() }
+                    continue nextValue
+                }
+            case .string: _ = try readString()
+            case .number: _ = try readNumber()
+            case .bool, .null: _ = try readLiteral()
             }
-        case .array:
-            position += 1
-            var first = true
-            while try nextMember(closing: UInt8(ascii: "]"), first: first) {
-                first = false
-                try skipValue(depth: depth + 1)
+            while let closer = closers.last {
+                guard try nextMember(closing: closer, first: false) else {
+                    closers.removeLast()
+                    continue
+                }
+                if closer == UInt8(ascii: "}") { try skipKey() }
+                continue nextValue
             }
-        case .string: _ = try readString()
-        case .number: _ = try readNumber()
-        case .bool, .null: _ = try readLiteral()
+            return
         }
+    }
+
+    private mutating func skipKey() throws {
+        _ = try readString()
+        try expect(UInt8(ascii: ":"))
     }
 
     // MARK: errors

@@ -6,6 +6,10 @@
 /// escape sequences are not validated, and a NUL byte ends the input. With `escapeHTML`
 /// (values inside lists) `<`, `>`, `&`, U+2028 and U+2029 inside strings are escaped.
 public enum RawJSONCompaction {
+    /// Go's `maxNestingDepth` (encoding/json `scanner.go`): 10 000 open arrays/objects are
+    /// accepted, one more is "exceeded max depth".
+    public static let maximumDepth = 10_000
+
     public struct InvalidJSON: Error, CustomStringConvertible {
         public let offset: Int
         public let reason: String
@@ -53,72 +57,68 @@ public enum RawJSONCompaction {
             }
         }
 
+        /// Compacts one value (of any nesting) starting at `start`; returns the offset after it.
+        /// Iterative: open containers live on a heap stack (their closing brackets), so hostile
+        /// nesting costs heap, never thread stack, and is refused past `maximumDepth`.
         func value(at start: Int, into out: inout [UInt8]) throws -> Int {
-            let i = skipWhitespace(start)
-            let c = byte(i)
-            switch c {
-            case UInt8(ascii: "{"): return try object(at: i, into: &out)
-            case UInt8(ascii: "["): return try array(at: i, into: &out)
-            case UInt8(ascii: "\""): return try string(at: i, into: &out)
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number(at: i, into: &out)
-            case UInt8(ascii: "t"): return try literal("true", at: i, into: &out)
-            case UInt8(ascii: "f"): return try literal("false", at: i, into: &out)
-            case UInt8(ascii: "n"): return try literal("null", at: i, into: &out)
-            case 0: throw fail(i, "unexpected end of input")
-            default: throw fail(i, "unexpected character")
+            var closers: [UInt8] = []
+            var i = start
+            nextValue: while true {
+                i = skipWhitespace(i)
+                let c = byte(i)
+                switch c {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    guard closers.count < RawJSONCompaction.maximumDepth else { throw fail(i, "exceeded max depth") }
+                    let closer = c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    out.append(c)
+                    i = skipWhitespace(i + 1)
+                    if byte(i) == closer {
+                        out.append(closer)
+                        i += 1
+                    } else {
+                        closers.append(closer)
+                        if closer == UInt8(ascii: "}") { i = try key(at: i, into: &out) }
+                        continue nextValue
+                    }
+                case UInt8(ascii: "\""): i = try string(at: i, into: &out)
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): i = try number(at: i, into: &out)
+                case UInt8(ascii: "t"): i = try literal("true", at: i, into: &out)
+                case UInt8(ascii: "f"): i = try literal("false", at: i, into: &out)
+                case UInt8(ascii: "n"): i = try literal("null", at: i, into: &out)
+                case 0: throw fail(i, "unexpected end of input")
+                default: throw fail(i, "unexpected character")
+                }
+                // A value ended: close the containers it completes, or go on to the next member.
+                while let closer = closers.last {
+                    i = skipWhitespace(i)
+                    switch byte(i) {
+                    case closer:
+                        out.append(closer)
+                        closers.removeLast()
+                        i += 1
+                    case UInt8(ascii: ","):
+                        out.append(UInt8(ascii: ","))
+                        i += 1
+                        if closer == UInt8(ascii: "}") { i = try key(at: i, into: &out) }
+                        continue nextValue
+                    default:
+                        throw fail(i, closer == UInt8(ascii: "}") ? "expected ',' or '}' after an object value"
+                                                                  : "expected ',' or ']' after an array value")
+                    }
+                }
+                return i
             }
         }
 
-        func object(at start: Int, into out: inout [UInt8]) throws -> Int {
-            out.append(UInt8(ascii: "{"))
-            var i = skipWhitespace(start + 1)
-            if byte(i) == UInt8(ascii: "}") {
-                out.append(UInt8(ascii: "}"))
-                return i + 1
-            }
-            while true {
-                i = skipWhitespace(i)
-                guard byte(i) == UInt8(ascii: "\"") else { throw fail(i, "expected a string key") }
-                i = try string(at: i, into: &out)
-                i = skipWhitespace(i)
-                guard byte(i) == UInt8(ascii: ":") else { throw fail(i, "expected ':' after an object key") }
-                out.append(UInt8(ascii: ":"))
-                i = try value(at: i + 1, into: &out)
-                i = skipWhitespace(i)
-                switch byte(i) {
-                case UInt8(ascii: "}"):
-                    out.append(UInt8(ascii: "}"))
-                    return i + 1
-                case UInt8(ascii: ","):
-                    out.append(UInt8(ascii: ","))
-                    i += 1
-                default:
-                    throw fail(i, "expected ',' or '}' after an object value")
-                }
-            }
-        }
-
-        func array(at start: Int, into out: inout [UInt8]) throws -> Int {
-            out.append(UInt8(ascii: "["))
-            var i = skipWhitespace(start + 1)
-            if byte(i) == UInt8(ascii: "]") {
-                out.append(UInt8(ascii: "]"))
-                return i + 1
-            }
-            while true {
-                i = try value(at: i, into: &out)
-                i = skipWhitespace(i)
-                switch byte(i) {
-                case UInt8(ascii: "]"):
-                    out.append(UInt8(ascii: "]"))
-                    return i + 1
-                case UInt8(ascii: ","):
-                    out.append(UInt8(ascii: ","))
-                    i += 1
-                default:
-                    throw fail(i, "expected ',' or ']' after an array value")
-                }
-            }
+        /// An object key and its `:` (whitespace around them dropped); returns the offset of the value.
+        func key(at start: Int, into out: inout [UInt8]) throws -> Int {
+            var i = skipWhitespace(start)
+            guard byte(i) == UInt8(ascii: "\"") else { throw fail(i, "expected a string key") }
+            i = try string(at: i, into: &out)
+            i = skipWhitespace(i)
+            guard byte(i) == UInt8(ascii: ":") else { throw fail(i, "expected ':' after an object key") }
+            out.append(UInt8(ascii: ":"))
+            return i + 1
         }
 
         /// Copies a string token; only `\` (skip the next byte), `"` and the end are meaningful.

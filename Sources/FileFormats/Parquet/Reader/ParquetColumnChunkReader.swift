@@ -16,6 +16,10 @@ struct ParquetColumnChunkReader {
     let leaf: ParquetReadLeaf
     /// "row group 2, column \"tags.element\"", for errors.
     let location: String
+    /// What decoding may hold in memory. Run-length encoding turns a few bytes into up to 2^31
+    /// values per page, so the footer's value count is checked against this before any page is
+    /// expanded (a page never yields more values than it and the chunk declare).
+    let memoryBudgetBytes: Int
 
     func read(_ chunk: ParquetReadColumnChunk) throws -> ParquetDecodedColumn {
         guard chunk.hasMetadata, chunk.filePath == nil else {
@@ -32,6 +36,13 @@ struct ParquetColumnChunkReader {
         default: throw error("compression codec \(codec) is not supported (only none, snappy, gzip, zstd)")
         }
         guard chunk.numValues >= 0 else { throw error("negative value count") }
+        // Per value at least: one Int32 per level array, and a dictionary index or a value.
+        let levelArrays = (leaf.maxDefinitionLevel > 0 ? 1 : 0) + (leaf.maxRepetitionLevel > 0 ? 1 : 0)
+        let bytesPerValue = 4 * levelArrays + 4
+        guard chunk.numValues <= Int64(memoryBudgetBytes / bytesPerValue) else {
+            throw error("the chunk declares \(chunk.numValues) values; decoding them needs more than the memory budget "
+                        + "of \(memoryBudgetBytes) bytes (raise memory_budget_bytes to read it)")
+        }
 
         var column = ParquetDecodedColumn(values: ParquetValueStore(physicalType: leaf.physicalType, fixedWidth: leaf.typeLength))
         var dictionary: ParquetValueStore?

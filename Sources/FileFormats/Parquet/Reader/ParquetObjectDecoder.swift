@@ -14,7 +14,12 @@ import Arrow
 /// Row groups are decoded one at a time (only the requested columns), so memory holds the
 /// object, one row group's decoded values and one batch.
 public struct ParquetObjectDecoder: ObjectDecoder {
-    public init() {}
+    /// Bounds what decoding one column chunk may expand to (see `ParquetColumnChunkReader`).
+    public let memoryBudgetBytes: Int
+
+    public init(memoryBudgetBytes: Int = 1 << 30) {
+        self.memoryBudgetBytes = memoryBudgetBytes
+    }
 
     public func decode(_ object: UnsafeRawBufferPointer, schema: Schema, maxRows: Int,
                        emit: (RecordBatch) throws -> Void) throws {
@@ -60,7 +65,7 @@ public struct ParquetObjectDecoder: ObjectDecoder {
                 guard chunk.pathInSchema.isEmpty || chunk.pathInSchema == leaf.path else {
                     throw ParquetDecodingError("\(location): the chunk's path \(chunk.pathInSchema) differs from the schema's")
                 }
-                let reader = ParquetColumnChunkReader(file: object, leaf: leaf, location: location)
+                let reader = ParquetColumnChunkReader(file: object, leaf: leaf, location: location, memoryBudgetBytes: memoryBudgetBytes)
                 cursors[index] = ParquetLeafCursor(column: try reader.read(chunk), maxDefinitionLevel: leaf.maxDefinitionLevel)
             }
             let assembler = ParquetRecordAssembler(cursors: cursors)

@@ -1,0 +1,26 @@
+// Write path: an Arrow IPC stream (a Write request's record) read, then encoded by each of the
+// three encoders, with and without Athena's json sanitising.
+import Arrow
+import FileFormats
+import FuzzSupport
+
+func encode(_ batches: [RecordBatch], with encoder: inout some ObjectEncoder) {
+    let sink = BufferSink()
+    do {
+        try encoder.begin(into: sink)
+        for batch in batches { try encoder.write(batch, into: sink) }
+        try encoder.finish(into: sink)
+    } catch {}
+}
+
+runFuzzer { data in
+    guard let stream = try? ArrowIPC.readStream(data) else { return }
+    var json = JSONLinesEncoder()
+    encode(stream.batches, with: &json)
+    if var csv = try? CSVEncoder() { encode(stream.batches, with: &csv) }
+    if var parquet = try? ParquetEncoder(schema: stream.schema) { encode(stream.batches, with: &parquet) }
+    if let sanitized = try? stream.batches.map(AthenaJSONSanitizer.sanitize) {
+        var athena = JSONLinesEncoder()
+        encode(sanitized, with: &athena)
+    }
+}
