@@ -45,5 +45,8 @@ extension DestinationSpec {
         if memoryBudgetBytes == nil {
             memoryBudgetBytes = Self.defaultMemoryBudgetBytes
         }
+        if maxOpenPartitions == nil {
+            maxOpenPartitions = Self.defaultMaxOpenPartitions
+        }
     }
 }

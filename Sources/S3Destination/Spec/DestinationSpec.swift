@@ -40,6 +40,8 @@ public struct DestinationSpec: Sendable, Equatable {
     public var memoryBudgetBytes: Int64? = nil
     public var requestChecksumCalculation: String = ""
     public var manifestPath: String = ""
+    public var objectOptions = ObjectOptions()
+    public var maxOpenPartitions: Int64? = nil
 
     /// `format` + `format_spec` after `validate()` succeeded (Go keeps these in FileSpec's
     /// private fields, filled by `Validate()`).
