@@ -94,19 +94,28 @@ def test_rows_land_in_their_partition_and_hive_readers_read_them_back(run_sync, 
         assert (None if reg in (None, DEFAULT) else reg) == expected_region(i), (i, reg)
 
 
-def test_1000_partition_values_stay_within_the_memory_budget(run_sync, s3, s3_client, prefix):
+@pytest.mark.parametrize("fmt", ["json", "parquet"])
+def test_1000_partition_values_stay_within_the_memory_budget(run_sync, s3, s3_client, prefix, fmt):
     rows, budget = 3000, 16 * 1024 * 1024
     path = f"{prefix}/{{{{TABLE}}}}/shard={{{{.shard}}}}/{{{{UUID}}}}.{{{{FORMAT}}}}"
-    code, out, log = run_sync(dest_spec(s3, prefix, path=path, test_write=False, max_open_partitions=1000,
-                                        memory_budget_bytes=budget),
+    code, out, log = run_sync(dest_spec(s3, prefix, path=path, format=fmt, test_write=False,
+                                        max_open_partitions=1000, memory_budget_bytes=budget),
                               source_spec={"tables": {"parts": rows}, "batch_rows": 500}, timeout=900)
     assert code == 0, out
     objects = list_objects(s3_client, s3["bucket"], prefix)
-    assert len(objects) == 1000, "one object per shard: all 1 000 stay open until the end"
+    if fmt == "json":
+        assert len(objects) == 1000, "one object per shard: all 1 000 (a few rows each) fit in the budget"
+    else:
+        # 1 000 Parquet encoders (page scratch for every column) do not: the least recently written
+        # objects close early under memory pressure instead of the budget being exceeded.
+        assert len(objects) >= 1000
     ids = []
     for key, (_, body) in objects.items():
         shard = int(re.search(r"/shard=(\d+)/", key).group(1))
-        lines = [json.loads(line) for line in body.decode().splitlines()]
+        if fmt == "json":
+            lines = [json.loads(line) for line in body.decode().splitlines()]
+        else:
+            lines = pq.read_table(pa.BufferReader(body), columns=["id", "shard"]).to_pylist()
         assert {r["shard"] for r in lines} == {shard}, key
         ids += [r["id"] for r in lines]
     assert sorted(ids) == list(range(rows))

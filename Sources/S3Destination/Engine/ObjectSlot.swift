@@ -50,5 +50,14 @@ struct PartitionRecency {
         return ObjectSlot(table: table, partition: oldest.key)
     }
 
-    func openCount(_ table: String) -> Int { lastWrite[table]?.count ?? 0 }
+    /// The least recently written open object of any table (memory pressure).
+    func leastRecentlyWritten() -> ObjectSlot? {
+        var oldest: (slot: ObjectSlot, time: UInt64)?
+        for (table, open) in lastWrite {
+            for (partition, time) in open where time < (oldest?.time ?? .max) {
+                oldest = (ObjectSlot(table: table, partition: partition), time)
+            }
+        }
+        return oldest?.slot
+    }
 }

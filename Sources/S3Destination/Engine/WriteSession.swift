@@ -174,7 +174,19 @@ final class WriteSession {
                 "table": "\(slot.table)", "key": "\(object.key)", "bytes": "\(before)",
             ])
         }
+        if used > target && router.isActive { try closeLeastRecentlyWritten(while: target) }
         return memoryUsed <= settings.memoryBudget || scheduler.inFlight == 0
+    }
+
+    /// Many partitions, each too small to spill (an encoder's page scratch, a few rows): the least
+    /// recently written objects close (and upload) until memory is under `target`, as the
+    /// `max_open_partitions` limit closes them; a later row of the partition opens a new object.
+    private func closeLeastRecentlyWritten(while target: Int) throws {
+        while memoryUsed > target, let slot = recency.leastRecentlyWritten() {
+            try close(slot)
+            nextTick[slot] = nil
+            totals.partitionsClosedEarly += 1
+        }
     }
 
     /// The stream's outcome once idle: throws what failed.
@@ -262,6 +274,11 @@ final class WriteSession {
             try close(oldest)
             nextTick[oldest] = nil
             totals.partitionsClosedEarly += 1
+        }
+        if router.isActive && memoryUsed > settings.memoryBudget {
+            // One Insert can fan out to hundreds of partitions, each with a new encoder: make room
+            // now rather than after the message.
+            try closeLeastRecentlyWritten(while: settings.memoryBudget / 4 * 3)
         }
         let table = slot.table
         let key = emptyObjectKeys.removeValue(forKey: slot) ?? settings.objectKey(table, slot.partition, Date())

@@ -182,6 +182,28 @@ import Testing
         #expect(session.memoryUsed == 0)
     }
 
+    @Test func partitionsTooSmallToSpillCloseLeastRecentlyWrittenFirstUnderMemoryPressure() async throws {
+        // 500 partitions of a few rows each: none reaches the 64 KiB worth a spill file, so under a
+        // 32 KiB budget the least recently written objects close instead; every row still lands once.
+        let regions: [String?] = (0..<500).map { "r\($0)" }
+        let store = EngineTestStore()
+        var settings = Self.settings(limit: 1000)
+        settings.memoryBudget = 32 << 10
+        let messages = try (0..<10).map { try Self.insert("t", ids: ($0 * 200)..<($0 * 200 + 200), regions: regions) }
+        let session = try await WriteEngineMemoryTests.run(messages, store: store, settings: settings)
+        #expect(session.totals.partitionsClosedEarly > 0)
+        var ids: [Int] = []
+        for object in store.objects {
+            let rows = try Self.rows(object)
+            #expect(Set(rows.map { $0["region"] as? String ?? "" }).count == 1, "\(object.key)")
+            ids += rows.map { ($0["id"] as? NSNumber)?.intValue ?? -1 }
+        }
+        #expect(ids.sorted() == Array(0..<2000))
+        // Memory is checked before each message is read: at most one message over the budget.
+        #expect(session.mostMemoryUsed <= settings.memoryBudget + 64 << 10, "\(session.mostMemoryUsed)")
+        #expect(session.memoryUsed == 0)
+    }
+
     @Test func batchSizeAppliesPerPartition() async throws {
         let store = EngineTestStore()
         let messages = [try Self.insert("t", ids: 0..<100, regions: ["a", "b"])]
