@@ -80,7 +80,7 @@ demo: deps build
 
 BENCH_RGW := .testbed/bench-rgw
 BENCH_ARGS ?=
-MEMBENCH_ARGS ?=
+MEMBENCH_ARGS ?= --rows-per-table 6000 --sizes-gb 1,5 --target rgw --rgw-env $(BENCH_RGW)/env --verify-rows
 ## bench: throughput + memory benchmarks of the release build vs pyarrow+boto3 and curl, into a private
 ## RGW and a discarding sink (not CI); tables in bench-results/. BENCH_ARGS='--rows 1000000,10000000'.
 bench: deps

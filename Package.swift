@@ -45,16 +45,20 @@ let package = Package(
             ],
             exclude: ["Spec/README-API.md"]
         ),
+        // `swift run -c release s3-request-bench`: S3Client throughput per request limit (bench/README.md).
+        .executableTarget(name: "s3-request-bench", dependencies: ["S3Client", "AWSAuth"], path: "bench/s3-request-bench"),
         .target(name: "FileFormats", dependencies: ["Arrow", "CZlib", "CZstd", "CSnappy"]),
         .target(name: "Arrow"),
         .target(
             name: "S3Client",
-            dependencies: ["AWSAuth", "CCurl", "CZlib", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["AWSAuth", "HTTPTransport", "CZlib", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "AWSAuth",
-            dependencies: ["CCrypto", "CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CCrypto", "HTTPTransport", .product(name: "Logging", package: "swift-log")]
         ),
+        // libcurl's multi interface on one event-loop thread, shared by S3Client and AWSAuth.
+        .target(name: "HTTPTransport", dependencies: ["CCurl"]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CCrypto"),
         .systemLibrary(name: "CZlib"),
@@ -66,10 +70,13 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArrowTests", dependencies: ["Arrow", "TestSupport"]),
         .testTarget(name: "FileFormatsTests", dependencies: ["FileFormats", "Arrow", "TestSupport"]),
-        .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth", "TestSupport"]),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "TestSupport"]),
+        .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth", "HTTPTransport", "TestSupport"]),
         .testTarget(
             name: "S3ClientTests",
-            dependencies: ["S3Client", "AWSAuth", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "S3Client", "AWSAuth", "HTTPTransport", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "S3DestinationTests", dependencies: ["S3Destination", "Arrow", "FileFormats", "TestSupport"]),
         .testTarget(

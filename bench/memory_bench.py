@@ -162,11 +162,30 @@ def measured_run(binary, target, spec, log, deadline, feed):
     if out["status"] != "not supported":  # a refused Init measures nothing worth a number
         out.update(cpu_s=round(usage.cpu_s, 3), peak_rss_mib=round(usage.peak_rss_mib, 1),
                    peak_rss_source=usage.peak_rss_source, rss_samples=sampler.samples)
+    out["max_requests_in_flight"] = requests_in_flight(log)
     stats = target.stats()
     if stats:
         out["sink"] = {k: stats.get(k) for k in ("max_parts_in_flight", "max_in_flight", "parts_uploaded",
                                                   "objects_put", "multipart_completed", "multipart_aborted")}
     return out
+
+
+def requests_in_flight(log):
+    """The most S3 requests the plugin had in flight at once, from its `write finished` log line."""
+    most = None
+    try:
+        with open(log, errors="replace") as f:
+            for line in f:
+                if "write finished" in line:
+                    try:
+                        value = json.loads(line).get("max_requests_in_flight")
+                    except ValueError:
+                        continue
+                    if value is not None:
+                        most = max(most or 0, int(value))
+    except OSError:
+        pass
+    return most
 
 
 def rows_in(body, fmt):
@@ -252,15 +271,15 @@ def markdown(doc):
              f"plugin `{m.get('plugin_binary')}` ({m.get('plugin_build')} build); target {doc['settings']['target']}.",
              "", f"Settings: {json.dumps(doc['settings'], sort_keys=True)}", "",
              "| scenario | format | input GB | rows | objects | MB written | wall s | CPU s | peak RSS MiB | "
-             "RSS max 1st/2nd half | status |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "RSS max 1st/2nd half | requests in flight (max) | status |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in doc["results"]:
         h1, h2 = halves(r.get("rss_samples") or [])
         mb = r["bytes"] / MB if r.get("bytes") is not None else None
         lines.append(f"| {r['scenario']} | {r['format']} | {fmt_num(r.get('input_gb'))} | {fmt_num(r.get('rows'))} | "
                      f"{fmt_num(r.get('objects'))} | {fmt_num(mb, 1)} | {fmt_num(r.get('wall_s'))} | "
                      f"{fmt_num(r.get('cpu_s'))} | {fmt_num(r.get('peak_rss_mib'))} | "
-                     f"{fmt_num(h1)} / {fmt_num(h2)} | {r['status']} |")
+                     f"{fmt_num(h1)} / {fmt_num(h2)} | {fmt_num(r.get('max_requests_in_flight'))} | {r['status']} |")
     notes = [f"{r['scenario']} {r['format']} {fmt_num(r.get('input_gb'))}: {r['error']}"
              for r in doc["results"] if r.get("error")]
     if notes:

@@ -35,6 +35,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -347,6 +348,17 @@ def short_error(message, limit=300):
     return message if len(message) <= limit else message[:limit] + "…"
 
 
+def max_requests_in_flight(path):
+    """The most S3 requests the plugin had in flight at once: the highest `max_requests_in_flight`
+    of its `write finished` summaries in its log (JSON or key=value), or None."""
+    try:
+        with open(path, errors="replace") as f:
+            found = re.findall(r'max_requests_in_flight"?[=:]"?(\d+)', f.read())
+    except OSError:
+        return None
+    return max(map(int, found)) if found else None
+
+
 def stderr_tail(path, lines=3):
     try:
         with open(path, errors="replace") as f:
@@ -383,6 +395,8 @@ class Bench:
         shown = r["status"] if r["status"] != "ok" else (
             (f"{r['rows_per_s']:,} rows/s, " if r["rows_per_s"] else "")
             + f"{r['mb_per_s']} MB/s, cpu {r['cpu_s']}s, rss {r['peak_rss_mib']} MiB")
+        if r.get("max_requests_in_flight") is not None:
+            shown += f", max {r['max_requests_in_flight']} requests in flight"
         print(f"bench: {r['who']:<14} {r['target']:<5} {r['format']:<8} {r['rows'] or '':>9} {shown}",
               file=sys.stderr, flush=True)
 
@@ -453,7 +467,8 @@ class Bench:
         r = result("ours (stdio)", target.name, fmt, rows, wall_s=wall, cpu_s=usage.cpu_s,
                    peak_rss_mib=usage.peak_rss_mib, peak_rss_source=usage.peak_rss_source,
                    ru_maxrss_mib=round(usage.ru_maxrss_mib, 1), plugin_user_s=round(usage.user_s, 3),
-                   plugin_sys_s=round(usage.sys_s, 3), phases=phases)
+                   plugin_sys_s=round(usage.sys_s, 3), phases=phases,
+                   max_requests_in_flight=max_requests_in_flight(log))
         stats = target.stats()
         if stats:
             r["sink"] = {k: stats.get(k) for k in ("max_parts_in_flight", "max_in_flight", "parts_uploaded",

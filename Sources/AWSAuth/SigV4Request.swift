@@ -1,15 +1,9 @@
 import Foundation
+import HTTPTransport
 
-/// One HTTP header field as it goes on the wire.
-public struct HTTPHeader: Sendable, Equatable {
-    public var name: String
-    public var value: String
-
-    public init(_ name: String, _ value: String) {
-        self.name = name
-        self.value = value
-    }
-}
+/// One HTTP header field as it goes on the wire (the transport's type; named here so that code
+/// importing only AWSAuth can build signed requests).
+public typealias HTTPHeader = HTTPTransport.HTTPHeader
 
 /// The parts of an HTTP request that SigV4 covers, in their wire form.
 ///

@@ -1,4 +1,4 @@
-// Implementation of the non-variadic wrappers declared in include/ccurl.h.
+// Implementation of the wrappers declared in include/ccurl.h.
 #include "ccurl.h"
 
 CURLcode ccurl_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -61,4 +61,21 @@ size_t ccurl_readfunc_abort(void) {
 
 size_t ccurl_error_size(void) {
     return CURL_ERROR_SIZE;
+}
+
+CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
+int ccurl_multi_next_done(CURLM *multi, CURL **easy, CURLcode *result) {
+    int queued = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(multi, &queued)) != NULL) {
+        if (message->msg == CURLMSG_DONE) {
+            *easy = message->easy_handle;
+            *result = message->data.result;
+            return 1;
+        }
+    }
+    return 0;
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 import Synchronization
 
 /// The offset between the server's clock and ours, learned from response `Date` headers, so that a

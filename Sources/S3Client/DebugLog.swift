@@ -1,5 +1,6 @@
 import AWSAuth
 import Foundation
+import HTTPTransport
 
 /// Text of the `aws_debug` request and response logs, with secrets removed: the signature part of
 /// `Authorization`, session tokens, SSE-C keys and anything named like a secret are replaced, and as a last

@@ -1,11 +1,12 @@
 import AWSAuth
 import Foundation
+import HTTPTransport
 
 // Error answers → S3Error, and the masking that keeps secrets out of what S3 echoes back.
 extension S3Client {
     /// Maps an error answer to ``S3Error``, from its XML body when there is one, else from the status.
     static func error(from response: HTTPResponse, for request: S3Request) -> S3Error {
-        let xml = S3XML(response.body)
+        let xml = XMLLeafReader(response.body)
         let fromBody = xml.rootName == "Error"
         func field(_ name: String) -> String? {
             guard fromBody, let text = xml.text(name, under: "Error"), !text.isEmpty else { return nil }

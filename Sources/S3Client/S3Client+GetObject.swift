@@ -1,4 +1,5 @@
 import AWSAuth
+import HTTPTransport
 
 extension S3Client {
     /// Reads a whole object, or returns `nil` when it does not exist (`404 NoSuchKey`), which the

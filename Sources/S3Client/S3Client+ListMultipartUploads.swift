@@ -1,4 +1,5 @@
 import AWSAuth
+import HTTPTransport
 
 extension S3Client {
     /// Multipart uploads of `bucket` that were neither completed nor aborted, optionally only those whose
@@ -15,7 +16,7 @@ extension S3Client {
             if let keyMarker { request.query.append(("key-marker", keyMarker)) }
             if let uploadIdMarker { request.query.append(("upload-id-marker", uploadIdMarker)) }
             request.resultDocument = "ListMultipartUploadsResult"
-            let xml = S3XML(try await send(request).body)
+            let xml = XMLLeafReader(try await send(request).body)
             for record in xml.records("Upload") {
                 guard let key = record["Key"], let uploadId = record["UploadId"] else { continue }
                 uploads.append(MultipartUploadSummary(key: key, uploadId: uploadId, initiated: record["Initiated"]))

@@ -1,4 +1,5 @@
 import AWSAuth
+import HTTPTransport
 
 // The four calls of a multipart upload (aws-auth.md §2.8). The upload engine drives them: it keeps the
 // part bodies and the CompletedParts, sends parts concurrently, and aborts on failure.
@@ -32,7 +33,7 @@ extension S3Client {
             request.headers.append(HTTPHeader("x-amz-checksum-algorithm", "CRC32"))
         }
         let response = try await send(request)
-        guard let uploadId = S3XML(response.body).text("UploadId", under: "InitiateMultipartUploadResult"),
+        guard let uploadId = XMLLeafReader(response.body).text("UploadId", under: "InitiateMultipartUploadResult"),
               !uploadId.isEmpty else {
             throw S3Error(
                 operation: request.operation, bucket: bucket, key: key, statusCode: response.statusCode, code: "",
@@ -113,7 +114,7 @@ extension S3Client {
         }
         request.resultDocument = "CompleteMultipartUploadResult"
         let response = try await send(request)
-        let xml = S3XML(response.body)
+        let xml = XMLLeafReader(response.body)
         return CompleteMultipartUploadResult(
             etag: xml.text("ETag", under: "CompleteMultipartUploadResult").flatMap { $0.isEmpty ? nil : $0 }
                 ?? response.header("ETag"),

@@ -1,5 +1,6 @@
 import AWSAuth
 import Foundation
+import HTTPTransport
 
 // Turning an S3Request into a signed HTTP request: addressing (path- or virtual-hosted style), encoding
 // and SigV4. Pure, so tests compare it with reference signers byte for byte.
@@ -43,10 +44,8 @@ extension S3Client {
 
         var url = "\(endpoint.scheme)://\(authority)\(wirePath)"
         if !wireQuery.isEmpty { url += "?" + wireQuery }
-        let http = HTTPRequest(
-            method: request.method, url: url, headers: signable.headers, body: request.body,
-            maxResponseBytes: request.maxResponseBytes)
-        return PreparedRequest(http: http, signature: signature)
+        let http = HTTPRequest(method: request.method, url: url, headers: signable.headers, body: request.body)
+        return PreparedRequest(http: http, maxResponseBytes: request.maxResponseBytes, signature: signature)
     }
 
     /// Virtual-hosted unless path style is forced, the endpoint is an IP address, or the bucket name cannot

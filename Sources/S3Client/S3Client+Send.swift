@@ -1,9 +1,10 @@
 import AWSAuth
 import Foundation
+import HTTPTransport
 
-// The request pipeline shared by all operations: attempts of credentials → prepare (address + sign) →
-// transfer → error mapping, repeated under the retry policy. Every attempt is signed anew: the signature
-// covers the time, and a retry after a skew correction must carry the corrected time.
+// The request pipeline shared by all operations: attempts of slot → credentials → prepare (address +
+// sign) → transfer → error mapping, repeated under the retry policy. Every attempt is signed anew: the
+// signature covers the time, and a retry after a skew correction must carry the corrected time.
 extension S3Client {
     /// What one attempt came to.
     enum AttemptOutcome {
@@ -22,6 +23,9 @@ extension S3Client {
         var earlierAttemptMayHaveTakenEffect = false
         var credentialsRefetched = false
         var attempt = 1
+        // Throttling answers are retried outside `maxAttempts`, within a budget of backoff time.
+        var throttledRetries = 0
+        var throttledBackoff = 0.0
         while true {
             switch try await self.attempt(request, number: attempt) {
             case .response(let response):
@@ -42,24 +46,54 @@ extension S3Client {
                     ])
                     continue
                 }
-                guard retryable, attempt < maxAttempts else { throw Self.annotated(error, attempts: attempt) }
+                let sent = attempt + throttledRetries
+                if let s3Error = error as? S3Error, s3Error.isThrottling {
+                    let delay = policy.delay(afterAttempt: throttledRetries + 1)
+                    guard throttledBackoff + delay <= policy.maxThrottledBackoff else {
+                        throw Self.annotated(error, attempts: sent)
+                    }
+                    throttledBackoff += delay
+                    throttledRetries += 1
+                    try await backOff(delay, after: error, attempt: sent, of: maxAttempts, throttled: true)
+                    continue
+                }
+                guard retryable, attempt < maxAttempts else { throw Self.annotated(error, attempts: sent) }
                 earlierAttemptMayHaveTakenEffect = earlierAttemptMayHaveTakenEffect || Self.mayHaveTakenEffect(error)
-                retryCounter.add(1, ordering: .relaxed)
-                let delay = policy.delay(afterAttempt: attempt)
-                logger.debug("retrying S3 request", metadata: [
-                    "attempt": .stringConvertible(attempt), "max_attempts": .stringConvertible(maxAttempts),
-                    "backoff_seconds": .stringConvertible((delay * 1000).rounded() / 1000),
-                    "error": .string("\(error)"),
-                ])
-                try await policy.sleep(delay)
+                try await backOff(policy.delay(afterAttempt: attempt), after: error, attempt: sent, of: maxAttempts, throttled: false)
                 attempt += 1
             }
         }
     }
 
-    /// One attempt. Throws only what no retry can fix: unavailable credentials, invalid arguments,
-    /// cancellation.
+    /// Counts and logs a retry, then waits `delay` seconds.
+    private func backOff(_ delay: Double, after error: any Error, attempt: Int, of maxAttempts: Int, throttled: Bool) async throws {
+        retryCounter.add(1, ordering: .relaxed)
+        logger.debug("retrying S3 request", metadata: [
+            "attempt": .stringConvertible(attempt), "max_attempts": .stringConvertible(maxAttempts),
+            "throttled": .stringConvertible(throttled), "request_limit": .stringConvertible(limiter.currentLimit),
+            "backoff_seconds": .stringConvertible((delay * 1000).rounded() / 1000),
+            "error": .string("\(error)"),
+        ])
+        try await config.retry.sleep(delay)
+    }
+
+    /// One attempt, holding a slot of the client's request limit from before the credentials are fetched
+    /// until the answer is in (so a request that waited for its slot is signed with the time it is sent).
+    /// Throws only what no retry can fix: unavailable credentials, invalid arguments, cancellation.
     func attempt(_ request: S3Request, number: Int) async throws -> AttemptOutcome {
+        let permit = try await limiter.acquire()
+        var outcome = RequestLimiter.Outcome.neutral
+        defer { limiter.release(permit, outcome: outcome) }
+        let result = try await attemptHoldingSlot(request, number: number)
+        if case .response = result {
+            outcome = .success
+        } else if case .failed(let error as S3Error, _, _) = result {
+            outcome = error.isThrottling ? .throttled : .neutral
+        }
+        return result
+    }
+
+    private func attemptHoldingSlot(_ request: S3Request, number: Int) async throws -> AttemptOutcome {
         let credentials: Credentials
         do {
             credentials = try await config.credentialsProvider.credentials()
@@ -79,11 +113,13 @@ extension S3Client {
         let sentAt = Date()
         let response: HTTPResponse
         do {
-            response = try await http.send(prepared.http)
-        } catch let error as CurlError {
+            var options = transferOptions
+            options.maxResponseBytes = prepared.maxResponseBytes
+            response = try await http.send(prepared.http, options: options)
+        } catch let error as HTTPTransportError {
             let transportError = S3TransportError(
                 operation: request.operation, bucket: request.bucket, key: request.key.isEmpty ? nil : request.key,
-                endpoint: endpoint.origin, curlCode: error.code, message: error.message)
+                endpoint: endpoint.origin, curlCode: error.curlCode, message: error.message)
             if config.debugLogging {
                 logger.debug("S3 request \(request.operation) got no answer: \(transportError)")
             }
@@ -134,7 +170,7 @@ extension S3Client {
                 message: "the answer has no \(required) header (cut off?)", requestId: response.header("x-amz-request-id"))
         }
         guard let expected = request.resultDocument else { return nil }
-        let root = S3XML(response.body).rootName
+        let root = XMLLeafReader(response.body).rootName
         if root == "Error" { return error(from: response, for: request) }
         if root == expected { return nil }
         return S3Error(

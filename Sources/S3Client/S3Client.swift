@@ -1,17 +1,21 @@
 import AWSAuth
 import Foundation
+import HTTPTransport
 import Logging
 import Synchronization
 
 /// An S3 client for the operations the destination needs, over libcurl, signed with SigV4.
 ///
-/// Safe to share between tasks; concurrent calls run as parallel transfers, and idle connections are
-/// kept for reuse.
+/// Safe to share between tasks; concurrent calls run as parallel transfers on the shared HTTP event
+/// loop, at most ``S3ClientConfig/maxConcurrentRequests`` at once (fewer while S3 throttles), and idle
+/// connections are kept for reuse.
 public final class S3Client: Sendable {
     public let config: S3ClientConfig
     let endpoint: S3Endpoint
     let signer: SigV4Signer
-    let http: CurlHTTPClient
+    let http: HTTPClient
+    let transferOptions: HTTPTransferOptions
+    let limiter: RequestLimiter
     let logger: Logger
     let clockSkew = ClockSkew()
     let retryCounter = Atomic<Int>(0)
@@ -28,11 +32,19 @@ public final class S3Client: Sendable {
             configured: config.endpoint, region: region,
             environment: config.environment ?? ProcessInfo.processInfo.environment)
         self.signer = SigV4Signer(region: region, service: "s3")
-        self.http = CurlHTTPClient(options: .init(
+        guard config.maxConcurrentRequests >= 1 else {
+            throw S3ClientError("maxConcurrentRequests must be at least 1, got \(config.maxConcurrentRequests)")
+        }
+        self.http = HTTPClient.shared
+        // Bodies of 2 MiB and more go with `Expect: 100-continue`, as aws-sdk-go-v2's S3 client
+        // (service/s3 `add100Continue`, default threshold 2 MB).
+        self.transferOptions = HTTPTransferOptions(
             connectTimeout: config.connectTimeout,
             stallTimeout: config.stallTimeout,
             skipTLSVerify: config.skipTLSVerify,
-            caBundlePath: config.caBundlePath))
+            caBundlePath: config.caBundlePath,
+            expectContinueThreshold: 2 << 20)
+        self.limiter = RequestLimiter(maximum: config.maxConcurrentRequests)
         self.logger = logger
     }
 
@@ -41,6 +53,13 @@ public final class S3Client: Sendable {
 
     /// Retries made so far by all operations of this client (for the sync summary).
     public var retryCount: Int { retryCounter.load(ordering: .relaxed) }
+
+    /// The most requests this client had in flight at once (for the sync summary).
+    public var maxRequestsInFlight: Int { limiter.maxInFlight }
+
+    /// The limit on requests in flight now: ``S3ClientConfig/maxConcurrentRequests``, or less while
+    /// S3 throttles.
+    public var currentRequestLimit: Int { limiter.currentLimit }
 
     /// Seconds the client adds to the local clock when signing, learned from the server's `Date`
     /// header after a skew error (0 while the clocks agree within 4 minutes).

@@ -1,7 +1,8 @@
 import AWSAuth
 
 /// How an ``S3Client`` reaches and authenticates to S3. Mirrors the plugin spec keys `region`,
-/// `endpoint`, `use_path_style`, `endpoint_skip_tls_verify`, `max_retries`, `max_backoff` and `aws_debug`.
+/// `endpoint`, `use_path_style`, `endpoint_skip_tls_verify`, `max_retries`, `max_backoff`, `aws_debug` and
+/// `max_concurrent_requests`.
 public struct S3ClientConfig: Sendable {
     /// Whether uploads carry a flexible checksum.
     public enum ChecksumMode: Sendable, Equatable {
@@ -46,6 +47,9 @@ public struct S3ClientConfig: Sendable {
     public var checksums: ChecksumMode
     /// Attempts, backoff and clock-skew correction.
     public var retry: S3RetryPolicy
+    /// The most requests the client has in flight at once, over all its callers (every object and
+    /// every part of a sync); fewer while S3 throttles. At least 1.
+    public var maxConcurrentRequests: Int
     /// Log every request (line and headers) and response (status and headers) at debug level, with
     /// signatures, session tokens and keys redacted (the spec's `aws_debug`). Bodies are not logged,
     /// only their sizes (they are the user's data).
@@ -64,6 +68,7 @@ public struct S3ClientConfig: Sendable {
         environment: [String: String]? = nil,
         checksums: ChecksumMode = .crc32,
         retry: S3RetryPolicy = .standard,
+        maxConcurrentRequests: Int = S3ClientConfig.defaultMaxConcurrentRequests,
         debugLogging: Bool = false
     ) {
         self.region = region
@@ -78,6 +83,13 @@ public struct S3ClientConfig: Sendable {
         self.environment = environment
         self.checksums = checksums
         self.retry = retry
+        self.maxConcurrentRequests = maxConcurrentRequests
         self.debugLogging = debugLogging
     }
+}
+
+extension S3ClientConfig {
+    /// The default of ``maxConcurrentRequests`` (the spec's `max_concurrent_requests`), chosen by
+    /// measurement against Ceph RGW (README, "Requests in flight").
+    public static let defaultMaxConcurrentRequests = 16
 }

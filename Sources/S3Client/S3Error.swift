@@ -60,17 +60,26 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
     /// Whether a retry may succeed: throttling, timeouts and server-side failures (aws-sdk-go-v2 standard
     /// retryer set). Authentication and client errors are final.
     public var isRetryable: Bool {
-        if Self.retryableCodes.contains(code) { return true }
+        if isThrottling || Self.retryableCodes.contains(code) { return true }
         return [500, 502, 503, 504].contains(statusCode)
     }
 
-    static let retryableCodes: Set<String> = [
-        "RequestTimeout", "RequestTimeoutException", "SlowDown", "Throttling", "ThrottlingException",
-        "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
-        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
-        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "PriorRequestNotComplete",
-        "InternalError",
+    /// Whether S3 asks the client to slow down: status 429, or a throttling code of aws-sdk-go-v2
+    /// (`aws/retry` `DefaultThrottleErrorCodes`: `SlowDown`, `Throttling`, `RequestLimitExceeded`, …).
+    /// Such answers lower the client's request limit and are retried without spending `max_retries`.
+    public var isThrottling: Bool {
+        statusCode == 429 || Self.throttlingCodes.contains(code)
+    }
+
+    static let throttlingCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown",
+        "PriorRequestNotComplete", "EC2ThrottledException",
     ]
+
+    /// Transient, not throttling (aws-sdk-go-v2 `DefaultRetryableErrorCodes`, plus `InternalError`).
+    static let retryableCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "InternalError"]
 }
 
 /// The request never got an HTTP answer: connection refused, DNS failure, TLS failure, timeout.

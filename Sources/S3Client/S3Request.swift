@@ -1,4 +1,5 @@
 import AWSAuth
+import HTTPTransport
 
 /// One S3 API call before addressing and signing: the reusable layer every operation builds on.
 ///
@@ -34,5 +35,7 @@ struct S3Request: Sendable {
 /// An ``S3Request`` resolved to a URL and signed.
 struct PreparedRequest: Sendable {
     let http: HTTPRequest
+    /// Responses larger than this abort the transfer (see ``S3Request/maxResponseBytes``).
+    let maxResponseBytes: Int
     let signature: SigV4Signature
 }

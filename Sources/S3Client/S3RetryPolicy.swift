@@ -1,15 +1,23 @@
 /// How an ``S3Client`` retries failed requests: the standard-mode rules of aws-sdk-go-v2 (`aws/retry`),
-/// as the Go plugin configures them (`max_retries` → total attempts, `max_backoff`, no rate limiter —
-/// so there is no retry quota either).
+/// as the Go plugin configures them (`max_retries` → total attempts, `max_backoff`, no retry quota),
+/// except for throttling.
 ///
-/// Which failures are retried is decided by ``S3Error/isRetryable``, ``S3TransportError/isRetryable`` and
-/// the clock-skew rule; this type holds the numbers and the hooks tests replace.
+/// Throttling answers (``S3Error/isThrottling``: 503 SlowDown, 429, `RequestLimitExceeded`, …) do not
+/// spend attempts: S3 asks the client to go slower, not to give up, so the request is retried after a
+/// backoff (the same jittered exponential delay, capped by `maxBackoff`) while the client's request
+/// limit goes down, until the throttled backoffs of that request add up to ``maxThrottledBackoff``.
+///
+/// Which other failures are retried is decided by ``S3Error/isRetryable``, ``S3TransportError/isRetryable``
+/// and the clock-skew rule; this type holds the numbers and the hooks tests replace.
 public struct S3RetryPolicy: Sendable {
     /// Total attempts including the first (`max_retries` of the spec, which Go passes as `MaxAttempts`).
     /// Values below 1 mean 1.
     public var maxAttempts: Int
     /// Upper bound of one backoff delay, in seconds (`max_backoff`).
     public var maxBackoff: Double
+    /// Seconds one request may spend backing off from throttling answers before it fails (with the
+    /// last throttling error). 300 (5 minutes) by default.
+    public var maxThrottledBackoff: Double
     /// Learn the offset between the local clock and the server's from its `Date` header, and retry
     /// `RequestTimeTooSkewed` (and the other skew-related codes) signed with the corrected time
     /// (aws-sdk-go-v2; `AWS_DISABLE_CLOCK_SKEW_CORRECTION=true` turns it off there).
@@ -23,16 +31,22 @@ public struct S3RetryPolicy: Sendable {
     public init(
         maxAttempts: Int = 3,
         maxBackoff: Double = 20,
+        maxThrottledBackoff: Double = S3RetryPolicy.defaultMaxThrottledBackoff,
         correctsClockSkew: Bool = true,
         sleep: @escaping @Sendable (_ seconds: Double) async throws -> Void = S3RetryPolicy.taskSleep,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.maxAttempts = maxAttempts
         self.maxBackoff = maxBackoff
+        self.maxThrottledBackoff = maxThrottledBackoff
         self.correctsClockSkew = correctsClockSkew
         self.sleep = sleep
         self.random = random
     }
+
+    /// Five minutes of throttled backoff per request: long enough for S3 to scale a prefix up (it answers
+    /// SlowDown while it does), short enough that a store refusing everything fails the sync.
+    public static let defaultMaxThrottledBackoff: Double = 300
 
     /// aws-sdk-go-v2's defaults: 3 attempts, at most 20 s between them.
     public static let standard = S3RetryPolicy()

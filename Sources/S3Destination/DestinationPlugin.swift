@@ -76,7 +76,7 @@ public actor DestinationPlugin {
             partSize: Int(config.partSize),
             writeEmptyObjects: config.writeEmptyObjectsForEmptyTables,
             memoryBudget: config.memoryBudgetBytes,
-            maxRequestsInFlight: Self.requestSlots,
+            maxRequestsInFlight: config.maxConcurrentRequests,
             objectKey: { table, partition, time in
                 config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time, partitionValues: partition)
             },
@@ -99,8 +99,9 @@ public actor DestinationPlugin {
         ])
     }
 
-    /// S3 requests of one Write stream in flight at once (all objects and parts together).
-    static let requestSlots = 16
+    /// S3 requests of one Write stream in flight at once (all objects and parts together) by default:
+    /// `max_concurrent_requests`, which the S3 client also enforces, lowering it while S3 throttles.
+    static let requestSlots = DestinationSpec.defaultMaxConcurrentRequests
 
     private func writeManifest(config: DestinationConfig, store: ObjectStore, objects: [ManifestEntry]) async throws {
         let now = Date()

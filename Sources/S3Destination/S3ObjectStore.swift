@@ -25,6 +25,7 @@ struct S3ObjectStore: ObjectStore {
                 checksums: config.sendChecksums ? .crc32 : .none,
                 // As Go: `max_retries` counts every attempt, `max_backoff` caps the wait (seconds).
                 retry: S3RetryPolicy(maxAttempts: max(1, config.maxRetries), maxBackoff: Double(config.maxBackoffSeconds)),
+                maxConcurrentRequests: config.maxConcurrentRequests,
                 debugLogging: config.awsDebug),
             logger: logger)
         bucket = config.bucket

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-/// The small parsers the providers rely on: RFC 3339 (Go's accepted forms), STS XML, JSON typing, URLs.
+/// The small parsers the providers rely on: RFC 3339 (Go's accepted forms), JSON typing.
 @Suite struct FormatTests {
     @Test("RFC 3339: Z, offsets and fractions accepted; other forms rejected", arguments: [
         ("2025-01-15T13:30:45Z", 1_736_947_845.0), ("2025-01-15T13:30:45.250Z", 1_736_947_845.25),
@@ -29,32 +29,6 @@ import Testing
         #expect(RFC3339.parse(RFC3339.format(date)) == date)
     }
 
-    @Test("XML leaves by local name, any order, entities and CDATA decoded, prefixes dropped")
-    func xml() {
-        let document = """
-        <?xml version="1.0"?><!-- comment --><sts:R xmlns:sts="x"><sts:Result attr="1">
-        <Credentials><Expiration>2025-01-15T12:45:45Z</Expiration><AccessKeyId>ASIA&amp;1</AccessKeyId>
-        <SecretAccessKey><![CDATA[a<b&amp;]]></SecretAccessKey><SessionToken>t&#x41;&#66;</SessionToken><Empty/></Credentials>
-        </sts:Result></sts:R>
-        """
-        let reader = XMLLeafReader(Array(document.utf8))
-        #expect(reader.rootName == "R")
-        #expect(reader.text("AccessKeyId", under: "Credentials") == "ASIA&1")
-        #expect(reader.text("SecretAccessKey") == "a<b&amp;")
-        #expect(reader.text("SessionToken") == "tAB")
-        #expect(reader.text("Empty") == "")
-        #expect(reader.text("Expiration", under: "Other") == nil)
-    }
-
-    @Test("XML reader survives truncated and hostile input", arguments: [
-        "<a><b>text", "<<<>>>", "</a></b>", "<a><!-- never closed", "<![CDATA[", "&amp;&#xFFFFFFFF;&#;", "<a b='>'>x</a>",
-        String(repeating: "<x>", count: 5000),
-    ])
-    func xmlMalformed(text: String) {
-        let reader = XMLLeafReader(Array(text.utf8))
-        #expect(reader.leaves.count <= 5000)
-    }
-
     @Test("JSON typing: integers, numbers, booleans and strings stay distinct; keys match case-insensitively")
     func json() throws {
         let value = try #require(JSONValue.parse(Array(#"{"Version":1,"big":1736947845000,"f":1.5,"b":true,"s":"1","accessKeyId":"x"}"#.utf8)))
@@ -65,18 +39,5 @@ import Testing
         #expect(value["s"] == .string("1"))
         #expect(value["AccessKeyId"]?.stringValue == "x")
         #expect(JSONValue.parse(Array("{".utf8)) == nil)
-    }
-
-    @Test("endpoint URLs: host header, IPv6, default ports, paths")
-    func endpointURL() throws {
-        let v6 = try #require(EndpointURL("http://[fd00:ec2::23]:80/v1/credentials?x=1"))
-        #expect(v6.host == "[fd00:ec2::23]" && v6.bareHost == "fd00:ec2::23")
-        #expect(v6.hostHeader == "[fd00:ec2::23]" && v6.path == "/v1/credentials" && v6.query == "x=1")
-        let custom = try #require(EndpointURL("https://STS.example.com:8443/prefix/"))
-        #expect(custom.hostHeader == "sts.example.com:8443" && custom.path == "/prefix")
-        #expect(custom.origin == "https://sts.example.com:8443")
-        #expect(EndpointURL("file:///etc/passwd") == nil)
-        #expect(EndpointURL("http://host:99999/") == nil)
-        #expect(EndpointURL("127.0.0.1:80") == nil)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// `tests/tools/faultproxy.py` in front of the test S3 server: a pass-through HTTP proxy that breaks
 /// chosen requests (503 SlowDown, 500, TCP reset, truncated response, stall, an `<Error>` inside a 200
@@ -10,47 +11,20 @@ final class FaultProxy {
     }
 
     let endpoint: String
-    private let process: Process
+    private let tool: ToolProcess
     private let python: String
 
-    init(upstream: String, filePath: String = #filePath) throws {
+    init(upstream: String) throws {
         guard let upstreamPort = URL(string: upstream)?.port else {
             throw Failed(description: "cannot read the port of S3_TEST_ENDPOINT \(upstream)")
         }
-        let script = try Self.scriptPath(filePath: filePath)
         python = try TestEnvironment.python()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, "--listen", "0", "--upstream", String(upstreamPort), "--max-seconds", "300"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // First line: "READY 127.0.0.1:PORT -> 127.0.0.1:UPSTREAM".
-        var line = [UInt8]()
-        let handle = out.fileHandleForReading
-        while line.last != 10 {
-            let byte = handle.readData(ofLength: 1)
-            if byte.isEmpty { break }
-            line += byte
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("READY "), let address = text.split(separator: " ").dropFirst().first else {
-            process.terminate()
-            throw Failed(description: "faultproxy did not start (first line: \(text.debugDescription))")
-        }
-        endpoint = "http://\(address)"
+        tool = try ToolProcess(
+            tool: "faultproxy.py", arguments: ["--listen", "0", "--upstream", String(upstreamPort), "--max-seconds", "300"])
+        endpoint = "http://\(tool.address)"
     }
 
-    deinit { stop() }
-
-    /// Stops the proxy with SIGKILL: a child of a Swift test process inherits a signal mask in which
-    /// SIGTERM is blocked, so the proxy's own SIGTERM handler would never run.
-    func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    func stop() { tool.stop() }
 
     /// Re-arms the proxy: `plan` is the query of `PUT /__fault`, e.g. `mode=slowdown&count=2&methods=PUT`.
     func arm(_ plan: String) throws {
@@ -76,16 +50,5 @@ final class FaultProxy {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw Failed(description: "faultproxy \(method) /__fault?\(query) failed") }
-    }
-
-    /// `tests/tools/faultproxy.py` of this repository (found from the test's own path).
-    static func scriptPath(filePath: String) throws -> String {
-        var dir = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("tests/tools/faultproxy.py")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-            dir.deleteLastPathComponent()
-        }
-        throw Failed(description: "tests/tools/faultproxy.py not found above \(filePath)")
     }
 }

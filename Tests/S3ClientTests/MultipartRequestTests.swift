@@ -1,5 +1,6 @@
 import AWSAuth
 import Foundation
+import HTTPTransport
 import Testing
 @testable import S3Client
 
@@ -155,7 +156,7 @@ import Testing
             + "</CompleteMultipartUpload>"
         #expect(String(decoding: request.body, as: UTF8.self) == expected)
         // What S3 reads back from that body: the same parts, in order.
-        let parsed = S3XML(request.body).records("Part")
+        let parsed = XMLLeafReader(request.body).records("Part")
         #expect(parsed.map { $0["ETag"] } == ["\"a1\"", "\"b2\"", "\"c3\""])
         #expect(Self.signed(request))
     }

@@ -1,5 +1,6 @@
 import AWSAuth
 import Foundation
+import HTTPTransport
 import Testing
 @testable import S3Client
 
@@ -21,7 +22,7 @@ import Testing
         create.query = [("uploads", nil)]
         create.headers = [HTTPHeader("Content-Type", "application/octet-stream")]
         let created = try await c.send(create)
-        let xml = S3XML(created.body)
+        let xml = XMLLeafReader(created.body)
         #expect(xml.rootName == "InitiateMultipartUploadResult")
         #expect(xml.text("Key") == key)
         let uploadId = try #require(xml.text("UploadId"))

@@ -1,6 +1,7 @@
 import AWSAuth
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 @testable import S3Client
 
@@ -73,22 +74,122 @@ import Testing
 
     @Test("when every attempt fails, the last error is thrown and says how many attempts were made")
     func exhausted() async throws {
-        let server = try ScriptedHTTPServer { _, _ in .s3Error(503, "SlowDown", message: "Please reduce your request rate.") }
+        let server = try ScriptedHTTPServer { _, _ in .s3Error(500, "InternalError", message: "We encountered an internal error.") }
         defer { server.stop() }
         let sleeper = SleepRecorder()
         let client = try ScriptedClient.make(server, maxAttempts: 4, maxBackoff: 3, random: 0.99, sleeper: sleeper)
         do {
             _ = try await client.putObject(bucket: "bkt", key: "t/k.csv", body: Self.body)
-            Issue.record("expected SlowDown")
+            Issue.record("expected InternalError")
         } catch let error as S3Error {
-            #expect(error.code == "SlowDown")
+            #expect(error.code == "InternalError")
             #expect(error.attempts == 4)
-            #expect(error.description.hasPrefix("PutObject s3://bkt/t/k.csv failed: 503 SlowDown: Please reduce your request rate."))
+            #expect(error.description.hasPrefix("PutObject s3://bkt/t/k.csv failed: 500 InternalError: We encountered an internal error."))
             #expect(error.description.hasSuffix("(after 4 attempts)"))
         }
         #expect(server.requests.count == 4)
         #expect(sleeper.delays == [0.99 * 2, 3, 3])
         #expect(client.retryCount == 3)
+    }
+
+    @Test("throttling answers do not spend max_retries: retried with backoff until they pass", arguments: [
+        (503, "SlowDown"), (429, "TooManyRequestsException"), (400, "Throttling"), (400, "RequestLimitExceeded"),
+        (400, "ThrottlingException"), (429, ""),
+    ])
+    func throttlingDoesNotSpendAttempts(status: Int, code: String) async throws {
+        let server = try ScriptedHTTPServer { _, index in
+            guard index >= 3 else { return code.isEmpty ? .respond(status: status, headers: [], body: []) : .s3Error(status, code) }
+            return .ok([("ETag", "\"e\"")])
+        }
+        defer { server.stop() }
+        let sleeper = SleepRecorder()
+        let client = try ScriptedClient.make(server, maxAttempts: 1, random: 0.5, sleeper: sleeper)
+        let result = try await client.putObject(bucket: "bkt", key: "k", body: Self.body)
+        #expect(result.etag == "\"e\"")
+        #expect(server.requests.count == 4)
+        #expect(sleeper.delays == [1, 2, 4])
+        #expect(client.retryCount == 3)
+        #expect(server.requests.allSatisfy { $0.body == Self.body })
+    }
+
+    @Test("a request throttled beyond maxThrottledBackoff fails with the throttling error and its attempt count")
+    func throttledTooLong() async throws {
+        let server = try ScriptedHTTPServer { _, _ in .s3Error(503, "SlowDown", message: "Please reduce your request rate.") }
+        defer { server.stop() }
+        let sleeper = SleepRecorder()
+        // Backoffs 1, 2, 4, 4, … (random 0.5, capped at 4): 1 + 2 + 4 = 7 fits in 10, the next 4 does not.
+        let client = try ScriptedClient.make(server, maxAttempts: 3, maxBackoff: 4, random: 0.5, sleeper: sleeper) {
+            $0.retry.maxThrottledBackoff = 10
+        }
+        do {
+            _ = try await client.putObject(bucket: "bkt", key: "t/k.csv", body: Self.body)
+            Issue.record("expected SlowDown")
+        } catch let error as S3Error {
+            #expect(error.code == "SlowDown" && error.isThrottling)
+            #expect(error.attempts == 4)
+            #expect(error.description.hasPrefix("PutObject s3://bkt/t/k.csv failed: 503 SlowDown: Please reduce your request rate."))
+            #expect(error.description.hasSuffix("(after 4 attempts)"))
+        }
+        #expect(server.requests.count == 4)
+        #expect(sleeper.delays == [1, 2, 4])
+    }
+
+    @Test("other errors between throttling answers still spend max_retries (attempts including the first)")
+    func otherErrorsStillCount() async throws {
+        let server = try ScriptedHTTPServer { _, index in
+            [0, 2].contains(index) ? .s3Error(503, "SlowDown") : .s3Error(500, "InternalError")
+        }
+        defer { server.stop() }
+        let client = try ScriptedClient.make(server, maxAttempts: 2)
+        do {
+            _ = try await client.putObject(bucket: "bkt", key: "k", body: Self.body)
+            Issue.record("expected InternalError")
+        } catch let error as S3Error {
+            // SlowDown, 500 (attempt 1), SlowDown, 500 (attempt 2): the second 500 ends it.
+            #expect(error.code == "InternalError")
+            #expect(error.attempts == 4)
+        }
+        #expect(server.requests.count == 4)
+    }
+
+    @Test("throttling lowers the client's request limit; the highest number in flight is reported")
+    func throttlingLowersTheLimit() async throws {
+        let server = try ScriptedHTTPServer { _, index in index == 0 ? .s3Error(503, "SlowDown") : .ok([("ETag", "\"e\"")]) }
+        defer { server.stop() }
+        let client = try ScriptedClient.make(server) { $0.maxConcurrentRequests = 8 }
+        #expect(client.currentRequestLimit == 8)
+        _ = try await client.putObject(bucket: "bkt", key: "k", body: Self.body)
+        #expect(client.currentRequestLimit == 4)
+        #expect(client.maxRequestsInFlight == 1)
+    }
+
+    @Test("concurrent uploads never have more requests in flight than maxConcurrentRequests")
+    func concurrentRequestsStayUnderTheLimit() async throws {
+        let held = InFlightCounter()
+        let server = try ScriptedHTTPServer { _, _ in
+            held.enter()
+            defer { held.leave() }
+            Thread.sleep(forTimeInterval: 0.05)
+            return .ok([("ETag", "\"e\"")])
+        }
+        defer { server.stop() }
+        let client = try ScriptedClient.make(server) { $0.maxConcurrentRequests = 3 }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<30 {
+                group.addTask { _ = try await client.putObject(bucket: "bkt", key: "k\(i)", body: Self.body) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(server.requests.count == 30)
+        #expect(held.peak <= 3)
+        #expect(client.maxRequestsInFlight == 3)
+    }
+
+    @Test("maxConcurrentRequests below 1 is refused with a message naming it")
+    func invalidLimit() throws {
+        let server = try ScriptedHTTPServer { _, _ in .ok() }
+        defer { server.stop() }
+        #expect(throws: S3ClientError.self) { try ScriptedClient.make(server) { $0.maxConcurrentRequests = 0 } }
     }
 
     @Test("maxAttempts 1 (max_retries: 1) sends exactly once; 0 is treated as 1")

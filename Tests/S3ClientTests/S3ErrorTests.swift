@@ -1,4 +1,5 @@
 import AWSAuth
+import HTTPTransport
 import Testing
 @testable import S3Client
 
@@ -64,37 +65,5 @@ import Testing
         #expect(refused.isRetryable)
         #expect(!tls.isRetryable)
         #expect(tls.description.contains("TLS problem"))
-    }
-
-    @Test("XML reader: namespaces, CDATA, numeric entities, nesting")
-    func xmlReader() {
-        let xml = S3XML(Array("""
-            <?xml version="1.0"?><!-- c --><s3:InitiateMultipartUploadResult xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/">\
-            <s3:Bucket>b</s3:Bucket><s3:Key><![CDATA[a<b>&c]]></s3:Key><s3:UploadId a="x>y">id&#x41;&#66;</s3:UploadId>\
-            <Owner><ID>o1</ID></Owner><Empty/></s3:InitiateMultipartUploadResult>
-            """.utf8))
-        #expect(xml.rootName == "InitiateMultipartUploadResult")
-        #expect(xml.text("Key") == "a<b>&c")
-        #expect(xml.text("UploadId", under: "InitiateMultipartUploadResult") == "idAB")
-        #expect(xml.text("ID", under: "Owner") == "o1")
-        #expect(xml.text("ID", under: "InitiateMultipartUploadResult") == nil)
-        #expect(xml.text("Empty") == "")
-    }
-
-    @Test("XML reader survives truncated and garbage input")
-    func xmlGarbage() {
-        let samples = ["", "<", "<Error", "<Error><Code>X", "</a></b>", "<a><![CDATA[x", "<!--", "&#xFFFFFFFF;<a>&#0;</a>",
-                       "<a b='>", String(repeating: "<", count: 1000), "<Error><Code>Trunc</Code><Mess"]
-        for sample in samples {
-            _ = S3XML(Array(sample.utf8))
-        }
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<200 {
-            let bytes = (0..<Int.random(in: 0..<64, using: &generator)).map { _ in
-                Array("<>/&;![]CDATA-?=\"' ab".utf8).randomElement(using: &generator) ?? 0
-            }
-            _ = S3XML(bytes)
-        }
-        #expect(S3XML(Array("<Error><Code>Trunc</Code><Mess".utf8)).text("Code") == "Trunc")
     }
 }

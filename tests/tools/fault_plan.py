@@ -116,7 +116,8 @@ class FaultState:
         self.plan = plan
         self.stats = {"requests": 0, "forwarded": 0, "injected": 0, "injected_by_mode": {},
                       "upstream_status": {}, "upstream_errors": 0, "client_errors": 0,
-                      "connections_total": 0, "connections_open": 0,
+                      "connections_total": 0, "connections_open": 0, "max_connections_open": 0,
+                      "requests_in_flight": 0, "max_requests_in_flight": 0,
                       "request_body_bytes": 0, "response_body_bytes": 0}
 
     def decide(self, method, target):
@@ -136,6 +137,9 @@ class FaultState:
     def add(self, key, n=1):
         with self.lock:
             self.stats[key] += n
+            peak = "max_" + key
+            if peak in self.stats:
+                self.stats[peak] = max(self.stats[peak], self.stats[key])
 
     def upstream_answered(self, status, request_bytes, response_bytes):
         with self.lock:

@@ -28,6 +28,8 @@ With --mode and no --first/--count/--every every matching request is hit. Run-ti
   curl -X PUT 'http://127.0.0.1:7481/__fault?mode=internal&every=3&count=5&methods=PUT&path=partNumber='
   curl -X DELETE http://127.0.0.1:7481/__fault                       # disarm
   curl http://127.0.0.1:7481/__fault                                 # plan and counters (JSON)
+The counters include requests_in_flight / max_requests_in_flight (requests being relayed or answered
+at once, at most) and connections_open / max_connections_open.
 Prints `READY 127.0.0.1:PORT -> 127.0.0.1:UPSTREAM` once listening; exits after --max-seconds,
 on SIGTERM or SIGINT.
 """
@@ -128,7 +130,13 @@ class ProxyHandler(socketserver.BaseRequestHandler):
                     keep = self.control(request)
                 else:
                     mode, early = state.decide(request.method, request.target)
-                    keep = self.serve(request, mode, early)
+                    # From the request's head to the end of its answer (or failure): the client's
+                    # requests in flight, as far as the proxy can see them.
+                    state.add("requests_in_flight")
+                    try:
+                        keep = self.serve(request, mode, early)
+                    finally:
+                        state.add("requests_in_flight", -1)
                 if not keep or request.wants_close:
                     return
         finally:

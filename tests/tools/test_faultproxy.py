@@ -288,6 +288,40 @@ def test_cli_selection(spawn, echo):
     assert [request(proxy.port, m, "/b/k", body=b"x")[0] for m in ("GET", "PUT", "PUT", "PUT")] == [200, 503, 503, 200]
 
 
+def test_requests_and_connections_in_flight_are_counted_with_their_peaks(spawn, echo):
+    proxy = spawn(FAULTPROXY, "--upstream", echo.port, "--mode", "stall:0.8", "--max-seconds", 60)
+    statuses = []
+    threads = [threading.Thread(target=lambda: statuses.append(request(proxy.port, "PUT", "/b/k", body=b"x")[0]))
+               for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=20)
+    assert statuses == [200] * 6
+    stats = control(proxy.port)[1]["stats"]
+    # All six were held by the stall at once; none is left now.
+    assert stats["max_requests_in_flight"] == 6 and stats["requests_in_flight"] == 0, stats
+    assert stats["max_connections_open"] >= 6, stats
+    request(proxy.port, "GET", "/b/k")
+    assert control(proxy.port)[1]["stats"]["max_requests_in_flight"] == 6
+
+
+def test_slow_http_server_holds_answers_and_counts_requests_in_flight(spawn):
+    server = spawn(os.path.join(HERE, "slow_http_server.py"), "--max-seconds", 60)
+    results = []
+    threads = [threading.Thread(target=lambda i=i: results.append(request(server.port, "PUT", f"/k{i}?hold=0.5&size=3",
+                                                                          body=b"ab")))
+               for i in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=20)
+    assert sorted(results) == [(200, b"aaa")] * 5
+    status, body = request(server.port, "GET", "/__stats")
+    stats = json.loads(body)
+    assert status == 200 and stats["max_in_flight"] == 5 and stats["in_flight"] == 0 and stats["requests"] == 5, stats
+
+
 def test_max_seconds_bounds_the_run(spawn, echo):
     proxy = spawn(FAULTPROXY, "--upstream", echo.port, "--max-seconds", 1)
     assert proxy.proc.wait(timeout=10) == 0, "--max-seconds ends the proxy by itself"

@@ -1,42 +1,19 @@
-import Foundation
+import HTTPTransport
 
-/// One request of a credential provider (STS, SSO, SSO OIDC, container endpoint, IMDS). The bodies are
-/// small, so everything is held in memory.
-struct AuthHTTPRequest: Sendable {
-    var method: String
-    var url: String
-    var headers: [HTTPHeader]
-    var body: [UInt8]
+/// One request of a credential provider. The bodies are small, so everything is held in memory.
+typealias AuthHTTPRequest = HTTPRequest
 
-    init(method: String, url: String, headers: [HTTPHeader] = [], body: [UInt8] = []) {
-        self.method = method
-        self.url = url
-        self.headers = headers
-        self.body = body
-    }
-}
+typealias AuthHTTPResponse = HTTPResponse
 
-struct AuthHTTPResponse: Sendable {
-    var statusCode: Int
-    var headers: [HTTPHeader]
-    var body: [UInt8]
-
-    func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
-    }
-
-    var isSuccess: Bool { (200..<300).contains(statusCode) }
-
+extension HTTPResponse {
     /// The body as text for error messages, cut short: an endpoint may answer with a whole HTML page.
     var shortText: String {
-        let text = String(decoding: body.prefix(512), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: body.prefix(512), as: UTF8.self).trimmingWhitespace()
         return body.count > 512 ? text + "…" : text
     }
 }
 
-/// Limits of one HTTP exchange.
+/// Limits of one credential-service exchange.
 struct AuthHTTPOptions: Sendable {
     /// Seconds to establish the TCP (and TLS) connection.
     var connectTimeout: Double = 5
@@ -49,6 +26,12 @@ struct AuthHTTPOptions: Sendable {
     var bypassProxy = false
     /// Credential responses are a few KiB; anything larger is a wrong endpoint.
     var maxResponseBytes = 1 << 20
+
+    var transferOptions: HTTPTransferOptions {
+        HTTPTransferOptions(
+            connectTimeout: connectTimeout, totalTimeout: totalTimeout, caBundlePath: caBundlePath,
+            bypassProxy: bypassProxy, maxResponseBytes: maxResponseBytes)
+    }
 }
 
 /// No HTTP response: connection refused, timeout, TLS failure, oversized body.

@@ -1,4 +1,4 @@
-// CCurl: a thin, non-variadic shim over the libcurl easy API.
+// CCurl: a thin, non-variadic shim over the libcurl easy and multi APIs.
 //
 // Why it exists: curl_easy_setopt / curl_easy_getinfo are C variadic functions, which Swift cannot
 // call. Each wrapper below fixes the type of the third argument, so Swift sees an ordinary
@@ -54,6 +54,13 @@ CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode ccurl_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value);
 /// Infos returning a string owned by the handle (CURLINFO_EFFECTIVE_URL, ...).
 CURLcode ccurl_getinfo_str(CURL *handle, CURLINFO info, const char **value);
+
+/// Multi-handle options taking a `long` (CURLMOPT_MAXCONNECTS, ...).
+CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
+/// The next finished transfer of `multi`: returns 1 and sets `easy` and `result` when a
+/// CURLMSG_DONE message was queued, 0 when none is left. (CURLMsg carries the result in a union,
+/// which this reads in C.)
+int ccurl_multi_next_done(CURLM *multi, CURL **easy, CURLcode *result);
 
 /// CURL_READFUNC_ABORT as a function: the macro is a cast expression Swift does not import.
 size_t ccurl_readfunc_abort(void);

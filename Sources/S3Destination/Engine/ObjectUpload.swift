@@ -75,7 +75,7 @@ final class ObjectUpload {
     }
 
     /// The answer to one of this object's requests.
-    func stored(_ result: Result<StoreReply, any Error>, kind: StoreCall.Kind) -> [PendingCall] {
+    func stored(_ result: Result<StoreReply, any Error>, kind: PendingCall.Kind) -> [PendingCall] {
         switch result {
         case .success(.put):
             dataRequestsOut -= 1
@@ -117,7 +117,7 @@ final class ObjectUpload {
         return abortIfQuiet()
     }
 
-    private func failed(_ error: any Error, kind: StoreCall.Kind) -> [PendingCall] {
+    private func failed(_ error: any Error, kind: PendingCall.Kind) -> [PendingCall] {
         switch kind {
         case .put:
             dataRequestsOut -= 1

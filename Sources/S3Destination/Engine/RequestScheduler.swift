@@ -3,7 +3,11 @@
 ///
 /// At most `maxInFlight` requests run at once across all objects and parts. A body that is still
 /// in a spill file is read only when its request starts, and only while it fits in the memory
-/// left (or when nothing else runs, so the stream always moves on). Owned by one `WriteSession`.
+/// left (or when nothing else runs, so the stream always moves on). Requests of two objects with
+/// the same key never overlap, and the later object's wait for the earlier one's: an empty
+/// table's object and the first batch that overwrites it, or consecutive objects of a path
+/// without `{{UUID}}`, land in the order they closed, as Go's sequential writes do.
+/// Owned by one `WriteSession`.
 final class RequestScheduler {
     struct Job {
         let id: Int
@@ -13,7 +17,8 @@ final class RequestScheduler {
 
     private struct Running {
         let object: Int
-        let kind: StoreCall.Kind
+        let key: String
+        let kind: PendingCall.Kind
         let memory: Int
         let task: Task<Void, Never>
     }
@@ -52,8 +57,16 @@ final class RequestScheduler {
         var failed: [(job: Job, error: any Error)] = []
         var left = memoryLeft
         var index = 0
+        /// Keys of objects ahead in the queue or in flight: a later object with the same key waits.
+        var keyOwners = Dictionary(running.values.map { ($0.key, $0.object) }, uniquingKeysWith: { first, _ in first })
         while running.count < maxInFlight, index < queue.count {
             let job = queue[index]
+            let key = job.call.key
+            if let owner = keyOwners[key], owner != job.object {
+                index += 1
+                continue
+            }
+            keyOwners[key] = job.object
             let memory = job.call.body?.count ?? 0
             let loadsFromDisk = job.call.body.map { $0.memoryBytes == 0 && $0.count > 0 } ?? false
             if loadsFromDisk && memory > left && !running.isEmpty {
@@ -83,13 +96,13 @@ final class RequestScheduler {
             }
             events.yield(.stored(job: id, result))
         }
-        running[id] = Running(object: job.object, kind: call.kind, memory: memory, task: task)
+        running[id] = Running(object: job.object, key: job.call.key, kind: job.call.kind, memory: memory, task: task)
         runningMemory += memory
         mostInFlight = max(mostInFlight, running.count)
     }
 
     /// A request answered: frees its slot and memory; returns the object it was for and its kind.
-    func finished(job: Int) -> (object: Int, kind: StoreCall.Kind)? {
+    func finished(job: Int) -> (object: Int, kind: PendingCall.Kind)? {
         guard let done = running.removeValue(forKey: job) else { return nil }
         runningMemory -= done.memory
         return (done.object, done.kind)
@@ -98,25 +111,15 @@ final class RequestScheduler {
     /// The stream failed: drops every request that has not started and cancels those in flight,
     /// except AbortMultipartUpload calls, which clean up. Returns the dropped ones (object, kind),
     /// whose objects must learn that they will never be answered.
-    func cancelAll() -> [(object: Int, kind: StoreCall.Kind)] {
-        var dropped: [(object: Int, kind: StoreCall.Kind)] = []
+    func cancelAll() -> [(object: Int, kind: PendingCall.Kind)] {
+        var dropped: [(object: Int, kind: PendingCall.Kind)] = []
         queue.removeAll { job in
             if case .abort = job.call { return false }
             queuedMemory -= job.call.body?.memoryBytes ?? 0
-            dropped.append((job.object, Self.kind(of: job.call)))
+            dropped.append((job.object, job.call.kind))
             return true
         }
         for (_, request) in running where request.kind != .abort { request.task.cancel() }
         return dropped
-    }
-
-    private static func kind(of call: PendingCall) -> StoreCall.Kind {
-        switch call {
-        case .put: return .put
-        case .create: return .create
-        case .part: return .part
-        case .complete: return .complete
-        case .abort: return .abort
-        }
     }
 }

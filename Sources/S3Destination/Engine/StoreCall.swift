@@ -6,18 +6,6 @@ enum StoreCall: Sendable {
     case complete(key: String, uploadId: String, parts: [UploadedPart])
     case abort(key: String, uploadId: String)
 
-    enum Kind: Sendable { case put, create, part, complete, abort }
-
-    var kind: Kind {
-        switch self {
-        case .put: return .put
-        case .create: return .create
-        case .part: return .part
-        case .complete: return .complete
-        case .abort: return .abort
-        }
-    }
-
     func perform(on store: any ObjectStore) async throws -> StoreReply {
         switch self {
         case .put(let key, let contentType, let body):
@@ -48,11 +36,30 @@ enum StoreReply: Sendable {
 
 /// A request waiting for a slot: like `StoreCall`, but its body may still be in a spill file.
 enum PendingCall {
+    enum Kind: Sendable { case put, create, part, complete, abort }
     case put(key: String, contentType: String, body: PartBody)
     case create(key: String, contentType: String)
     case part(key: String, uploadId: String, number: Int, body: PartBody)
     case complete(key: String, uploadId: String, parts: [UploadedPart])
     case abort(key: String, uploadId: String)
+
+    var kind: Kind {
+        switch self {
+        case .put: return .put
+        case .create: return .create
+        case .part: return .part
+        case .complete: return .complete
+        case .abort: return .abort
+        }
+    }
+
+    var key: String {
+        switch self {
+        case .put(let key, _, _), .create(let key, _), .part(let key, _, _, _), .complete(let key, _, _),
+             .abort(let key, _):
+            return key
+        }
+    }
 
     var body: PartBody? {
         switch self {

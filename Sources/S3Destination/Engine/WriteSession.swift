@@ -144,8 +144,7 @@ final class WriteSession {
         for (job, error) in scheduler.startReady(memoryLeft: left) {
             // A spilled body could not be read back: the object fails like a failed upload.
             guard let upload = uploads[job.object] else { continue }
-            let kind: StoreCall.Kind = if case .put = job.call { .put } else { .part }
-            enqueue(upload.stored(.failure(error), kind: kind), for: job.object)
+            enqueue(upload.stored(.failure(error), kind: job.call.kind), for: job.object)
             settleIfDone(job.object)
         }
     }
@@ -164,11 +163,12 @@ final class WriteSession {
             if !object.buffer.isSpilled { totals.spilledObjects += 1 }
             do {
                 try object.moveToDisk()
+                open[slot] = object
+                try sendWholeParts(of: object)
             } catch {
+                open[slot] = nil
                 throw ObjectWriteFailure(table: slot.table, key: object.key, cause: "\(error)")
             }
-            open[slot] = object
-            try sendWholeParts(slot)
             used -= before - (open[slot]?.memoryBytes ?? 0)
             logger.debug("memory budget reached: object moved to disk", metadata: [
                 "table": "\(slot.table)", "key": "\(object.key)", "bytes": "\(before)",
@@ -241,13 +241,13 @@ final class WriteSession {
             let part = (offset == 0 && fit == batch.length) ? batch : batch.slice(offset: offset, length: fit)
             do {
                 try object.append(part, arrowBytes: bytesPerRow * Int64(fit))
+                open[slot] = object
+                try sendWholeParts(of: object)
             } catch {
                 open[slot] = nil
                 throw ObjectWriteFailure(table: slot.table, key: object.key, cause: "\(error)")
             }
-            open[slot] = object
             if router.isActive { recency.touch(slot) }
-            try sendWholeParts(slot)
             offset += fit
             if limits.isFull(rows: object.rows, bytes: object.arrowBytes) {
                 try close(slot, resetTicker: true)
@@ -255,16 +255,10 @@ final class WriteSession {
         }
     }
 
-    /// Hands every whole part the slot's buffer holds to its upload.
-    private func sendWholeParts(_ slot: ObjectSlot) throws {
-        guard let object = open[slot] else { return }
-        do {
-            while let part = try object.buffer.takePart() {
-                enqueue(try object.upload.addPart(.bytes(part)), for: object.serial)
-            }
-        } catch {
-            open[slot] = nil
-            throw ObjectWriteFailure(table: slot.table, key: object.key, cause: "\(error)")
+    /// Hands every whole part the object's buffer holds to its upload.
+    private func sendWholeParts(of object: OpenObject) throws {
+        while let part = try object.buffer.takePart() {
+            enqueue(try object.upload.addPart(.bytes(part)), for: object.serial)
         }
     }
 
@@ -305,6 +299,9 @@ final class WriteSession {
         do {
             try object.encoder.finish(into: object.buffer)
             let buffer = object.buffer
+            // What the encoder wrote last (a whole Parquet row group) may hold whole parts: as
+            // Go's uploader, an object of part_size bytes or more is a multipart upload.
+            try sendWholeParts(of: object)
             let calls = try object.upload.close(
                 rest: buffer.takeRest(), rows: object.rows, bytes: buffer.totalWritten, crc32: buffer.crc32)
             enqueue(calls, for: object.serial)

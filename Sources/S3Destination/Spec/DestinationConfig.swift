@@ -41,6 +41,8 @@ public struct DestinationConfig: Sendable, Equatable {
     public let memoryBudgetBytes: Int
     /// Beyond Go: CRC32 checksums on uploads (`when_supported`, the AWS SDK's default) or none (`when_required`).
     public let sendChecksums: Bool
+    /// Beyond Go: the most S3 requests in flight at once for a Write stream (lower while S3 throttles).
+    public let maxConcurrentRequests: Int
     /// Beyond Go: where the sync manifest goes ("" = none).
     public let manifestPath: String
     /// Beyond Go: storage class, tags, metadata, content encoding and conditional writes of data objects.
@@ -73,7 +75,7 @@ public struct DestinationConfig: Sendable, Equatable {
               let testWrite = spec.testWrite, let batchSize = spec.batchSize,
               let batchSizeBytes = spec.batchSizeBytes, let batchTimeout = spec.batchTimeout,
               let maxRetries = spec.maxRetries, let maxBackoff = spec.maxBackoff, let partSize = spec.partSize,
-              let memoryBudget = spec.memoryBudgetBytes
+              let memoryBudget = spec.memoryBudgetBytes, let maxConcurrentRequests = spec.maxConcurrentRequests
         else {
             throw SpecError(.validation, "internal error: the spec must be validated and defaulted before use")
         }
@@ -100,6 +102,7 @@ public struct DestinationConfig: Sendable, Equatable {
         maxBackoffSeconds = maxBackoff
         self.partSize = partSize
         memoryBudgetBytes = Int(memoryBudget)
+        self.maxConcurrentRequests = maxConcurrentRequests
         sendChecksums = !GoStrings.equal(spec.requestChecksumCalculation, "when_required")
         manifestPath = spec.manifestPath
         objectOptions = spec.objectOptions

@@ -45,6 +45,9 @@ extension DestinationSpec {
         if memoryBudgetBytes == nil {
             memoryBudgetBytes = Self.defaultMemoryBudgetBytes
         }
+        if maxConcurrentRequests == nil {
+            maxConcurrentRequests = Self.defaultMaxConcurrentRequests
+        }
         if maxOpenPartitions == nil {
             maxOpenPartitions = Self.defaultMaxOpenPartitions
         }

@@ -40,6 +40,8 @@ public struct DestinationSpec: Sendable, Equatable {
     public var memoryBudgetBytes: Int64? = nil
     public var requestChecksumCalculation: String = ""
     public var manifestPath: String = ""
+    /// Most S3 requests in flight at once, for the whole Write stream.
+    public var maxConcurrentRequests: Int? = nil
     public var objectOptions = ObjectOptions()
     public var maxOpenPartitions: Int64? = nil
 

@@ -207,6 +207,18 @@ public enum DestinationSpecSchema {
           "default": "when_supported",
           "description": "Not in the Go plugin. `when_supported` (default, as the AWS SDK): a CRC32 checksum on every upload; `when_required`: none, for S3-compatible stores that reject them."
         },
+        "max_concurrent_requests": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1024,
+              "default": 16,
+              "description": "Not in the Go plugin. The most S3 requests in flight at once, for all tables and parts of a sync together (16 by default). Lowered automatically while S3 answers SlowDown or other throttling errors, and raised again as requests succeed."
+            },
+            {"type": "null"}
+          ]
+        },
         "manifest_path": {
           "type": "string",
           "pattern": "^([^/].*)?$",

@@ -35,7 +35,7 @@ enum SpecDecoder {
         case contentType, endpoint, serverSideEncryption, usePathStyle, endpointSkipTLSVerify, acl
         case writeEmptyObjects, batchSize, batchSizeBytes, batchTimeout, awsDebug, maxRetries
         case maxBackoff, partSize
-        case memoryBudgetBytes, requestChecksumCalculation, manifestPath  // beyond Go
+        case memoryBudgetBytes, requestChecksumCalculation, manifestPath, maxConcurrentRequests  // beyond Go
         case storageClass, tags, metadata, contentEncoding, ifNoneMatch, maxOpenPartitions  // beyond Go
     }
 
@@ -51,6 +51,7 @@ enum SpecDecoder {
         ("max_retries", .maxRetries), ("max_backoff", .maxBackoff), ("part_size", .partSize),
         ("memory_budget_bytes", .memoryBudgetBytes),
         ("request_checksum_calculation", .requestChecksumCalculation), ("manifest_path", .manifestPath),
+        ("max_concurrent_requests", .maxConcurrentRequests),
         ("storage_class", .storageClass), ("tags", .tags), ("metadata", .metadata),
         ("content_encoding", .contentEncoding), ("if_none_match", .ifNoneMatch),
         ("max_open_partitions", .maxOpenPartitions),
@@ -149,6 +150,10 @@ enum SpecDecoder {
                 value, goType: "int64", current: spec.memoryBudgetBytes, at("memory_budget_bytes"), &state)
         case .requestChecksumCalculation: string("request_checksum_calculation", &spec.requestChecksumCalculation)
         case .manifestPath: string("manifest_path", &spec.manifestPath)
+        case .maxConcurrentRequests:
+            spec.maxConcurrentRequests = GoJSON.optionalInt64(
+                value, goType: "int", current: spec.maxConcurrentRequests.map(Int64.init), at("max_concurrent_requests"), &state
+            ).map { Int($0) }
         case .storageClass: string("storage_class", &spec.objectOptions.storageClass)
         case .tags: stringMap(value, into: &spec.objectOptions.tags, at("tags"), &state)
         case .metadata: stringMap(value, into: &spec.objectOptions.metadata, at("metadata"), &state)

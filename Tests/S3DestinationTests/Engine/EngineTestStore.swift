@@ -17,6 +17,7 @@ final class EngineTestStore: ObjectStore {
         var inFlight = 0
         var mostInFlight = 0
         var requests = 0
+        var putKeys: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -26,9 +27,13 @@ final class EngineTestStore: ObjectStore {
     let failKeysContaining: String?
     /// Part numbers that fail.
     let failPartNumber: Int?
+    /// Extra time the first PutObject of each key takes (to race it against a later one).
+    let firstPutDelay: Duration
 
-    init(delay: Duration = .zero, failKeysContaining: String? = nil, failPartNumber: Int? = nil) {
+    init(delay: Duration = .zero, failKeysContaining: String? = nil, failPartNumber: Int? = nil,
+         firstPutDelay: Duration = .zero) {
         self.delay = delay
+        self.firstPutDelay = firstPutDelay
         self.failKeysContaining = failKeysContaining
         self.failPartNumber = failPartNumber
     }
@@ -39,6 +44,8 @@ final class EngineTestStore: ObjectStore {
     var mostInFlight: Int { state.withLock { $0.mostInFlight } }
 
     func put(key: String, body: [UInt8], contentType: String?) async throws {
+        let first = state.withLock { $0.putKeys.insert(key).inserted }
+        if first && firstPutDelay > .zero { try await Task.sleep(for: firstPutDelay) }
         try await request(key) { $0.objects.append(Object(key: key, body: body, contentType: contentType)) }
     }
 

@@ -24,6 +24,20 @@ import Testing
         #expect(c.memoryBudgetBytes == 128 * 1024 * 1024)
         #expect(c.sendChecksums)
         #expect(c.manifestPath == "")
+        #expect(c.maxConcurrentRequests == 16)
+    }
+
+    @Test func maxConcurrentRequests() throws {
+        #expect(try load(#","max_concurrent_requests":4"#).maxConcurrentRequests == 4)
+        #expect(try load(#","max_concurrent_requests":null"#).maxConcurrentRequests == 16)
+        #expect(try load(#","max_concurrent_requests":1024"#).maxConcurrentRequests == 1024)
+        for bad in ["0", "-3", "1025"] {
+            #expect(message(",\"max_concurrent_requests\":\(bad)")
+                == "invalid `max_concurrent_requests` value: \(bad). It must be between 1 and 1024 (default 16)")
+        }
+        #expect(message(#","max_concurrent_requests":2.5"#)
+            == "failed to unmarshal s3 spec: json: cannot unmarshal number 2.5 into Go struct field Spec.max_concurrent_requests of type int")
+        #expect(message(#","max_concurrent_requests":"8""#)?.hasPrefix("failed to unmarshal s3 spec: json: cannot unmarshal string") == true)
     }
 
     @Test func explicitValues() throws {

@@ -69,8 +69,8 @@ print(json.dumps(results))
         #expect(spec["required"] as? [String] == ["format", "bucket", "region", "path"])
         let properties = try #require(spec["properties"] as? [String: Any])
         // The Go plugin's 25 keys plus ours: memory_budget_bytes, request_checksum_calculation, manifest_path,
-        // storage_class, tags, metadata, content_encoding, if_none_match, max_open_partitions.
-        #expect(properties.count == 34)
+        // max_concurrent_requests, storage_class, tags, metadata, content_encoding, if_none_match, max_open_partitions.
+        #expect(properties.count == 35)
         // Our own parser must accept it too (the same bytes go over the wire).
         _ = try SpecJSONParser.parse(Array(DestinationSpecSchema.json.utf8))
     }
@@ -228,6 +228,11 @@ print(json.dumps(results))
             SchemaCase(name: "sse kms dsse", document: s(#""server_side_encryption_configuration":{"server_side_encryption":"aws:kms:dsse","sse_kms_key_id":""}"#), valid: true),
             SchemaCase(name: "test_write null", document: s(#""test_write":null"#), valid: true),
             SchemaCase(name: "max_retries float", document: s(#""max_retries":1.5"#), valid: false),
+            SchemaCase(name: "max_concurrent_requests 8", document: s(#""max_concurrent_requests":8"#), valid: true),
+            SchemaCase(name: "max_concurrent_requests null", document: s(#""max_concurrent_requests":null"#), valid: true),
+            SchemaCase(name: "max_concurrent_requests 0", document: s(#""max_concurrent_requests":0"#), valid: false),
+            SchemaCase(name: "max_concurrent_requests 1025", document: s(#""max_concurrent_requests":1025"#), valid: false),
+            SchemaCase(name: "max_concurrent_requests string", document: s(#""max_concurrent_requests":"8""#), valid: false),
             SchemaCase(name: "every key", document: s(#""compression":"gzip","format_spec":{"delimiter":";"},"local_profile":"p","no_rotate":false,"athena":true,"test_write":false,"content_type":"x","endpoint":"http://h","use_path_style":true,"endpoint_skip_tls_verify":true,"acl":"private","write_empty_objects_for_empty_tables":false,"batch_size":1,"batch_size_bytes":1,"batch_timeout":"1s","aws_debug":true,"max_retries":1,"max_backoff":1,"part_size":5242880"#), valid: true),
         ])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// Credentials from the container credentials endpoint: ECS task roles
 /// (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`, appended to http://169.254.170.2) and EKS Pod Identity or

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// The two STS operations the chain needs, over STS's query protocol (form-encoded POST, XML answer;
 /// reference aws-auth.md §1.6–1.7): `AssumeRole`, signed with the source credentials, and
@@ -78,8 +79,8 @@ struct STSClient: Sendable {
 
     static func error(_ operation: String, _ response: AuthHTTPResponse) -> ServiceCallError {
         let xml = XMLLeafReader(response.body)
-        let code = xml.text("Code", under: "Error") ?? ""
-        let message = xml.text("Message", under: "Error") ?? ""
+        let code = xml.text("Code", under: "Error")?.trimmingWhitespace() ?? ""
+        let message = xml.text("Message", under: "Error")?.trimmingWhitespace() ?? ""
         var text = "operation error STS: \(operation), https response error StatusCode: \(response.statusCode)"
         if !code.isEmpty || !message.isEmpty {
             text += ", api error \(code): \(message)"
@@ -96,7 +97,7 @@ struct STSClient: Sendable {
 
     static func credentials(_ operation: String, _ xml: XMLLeafReader) throws -> Credentials {
         func field(_ name: String) throws -> String {
-            guard let value = xml.text(name, under: "Credentials"), !value.isEmpty else {
+            guard let value = xml.text(name, under: "Credentials")?.trimmingWhitespace(), !value.isEmpty else {
                 throw ServiceCallError(
                     message: "operation error STS: \(operation), malformed response: no Credentials/\(name) in the XML",
                     retryable: false)

@@ -1,23 +1,26 @@
-/// A minimal reader for the small XML documents S3 returns (`<Error>`, `<InitiateMultipartUploadResult>`,
-/// `<CompleteMultipartUploadResult>`, …): it collects the text of every leaf element with the path of
-/// local names leading to it. Namespaces prefixes are dropped, attributes ignored, entities and CDATA
-/// decoded. It never traps on malformed input: whatever was read up to the problem is returned.
-struct S3XML: Sendable {
-    struct Leaf: Sendable, Equatable {
+/// A tolerant reader for the small XML documents AWS services return (S3's `<Error>`,
+/// `<InitiateMultipartUploadResult>`, `<ListMultipartUploadsResult>`, STS's query-API answers): it
+/// collects the text of every leaf element with the path of local names leading to it. Namespace
+/// prefixes are dropped, attributes ignored, the five predefined entities, numeric references and
+/// CDATA decoded, comments and processing instructions skipped. Text is kept exactly (S3 keys may
+/// start or end with spaces). It never traps on malformed input: whatever was read up to the problem
+/// is returned.
+public struct XMLLeafReader: Sendable {
+    public struct Leaf: Sendable, Equatable {
         /// Local names from the root to the element, e.g. `["Error", "Code"]`.
-        let path: [String]
+        public let path: [String]
         /// For each element of `path`, its ordinal in document order: tells repeated elements apart
         /// (the `<Upload>`s of a listing).
-        let elementIDs: [Int]
-        let text: String
-        var name: String { path.last ?? "" }
+        public let elementIDs: [Int]
+        public let text: String
+        public var name: String { path.last ?? "" }
     }
 
-    let leaves: [Leaf]
+    public let leaves: [Leaf]
     /// Local name of the document element (`Error`, …), if any element was seen.
-    let rootName: String?
+    public let rootName: String?
 
-    init<Bytes: Collection>(_ document: Bytes) where Bytes.Element == UInt8 {
+    public init<Bytes: Collection>(_ document: Bytes) where Bytes.Element == UInt8 {
         var parser = Parser(bytes: Array(document))
         parser.run()
         leaves = parser.leaves
@@ -26,7 +29,7 @@ struct S3XML: Sendable {
 
     /// The leaf children of every element called `name`, one dictionary (child name → text) per
     /// element, in document order; e.g. `records("Upload")` of a ListMultipartUploads answer.
-    func records(_ name: String) -> [[String: String]] {
+    public func records(_ name: String) -> [[String: String]] {
         var order: [Int] = []
         var byElement: [Int: [String: String]] = [:]
         for leaf in leaves where leaf.path.count >= 2 && leaf.path[leaf.path.count - 2] == name {
@@ -41,7 +44,7 @@ struct S3XML: Sendable {
     }
 
     /// Text of the first leaf called `name` whose parent is `parent` (any parent when `nil`).
-    func text(_ name: String, under parent: String? = nil) -> String? {
+    public func text(_ name: String, under parent: String? = nil) -> String? {
         leaves.first { leaf in
             guard leaf.name == name else { return false }
             guard let parent else { return true }
