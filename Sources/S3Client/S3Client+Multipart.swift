@@ -84,7 +84,8 @@ extension S3Client {
         bucket: String,
         key: String,
         uploadId: String,
-        parts: [CompletedPart]
+        parts: [CompletedPart],
+        headers: [String: String] = [:]
     ) async throws -> CompleteMultipartUploadResult {
         let target = S3Location.describe(bucket: bucket, key: key)
         try requireKey(key, operation: "CompleteMultipartUpload", bucket: bucket)
@@ -107,6 +108,10 @@ extension S3Client {
             body: MultipartXML.completeBody(sorted))
         request.query = [("uploadId", uploadId)]
         request.headers = [HTTPHeader("Content-Type", "application/xml")]
+        // e.g. `If-None-Match: *` (a conditional write is decided when the upload completes).
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            request.headers.append(HTTPHeader(name, value))
+        }
         request.resultDocument = "CompleteMultipartUploadResult"
         let response = try await send(request)
         let xml = XMLLeafReader(response.body)

@@ -77,8 +77,12 @@ public actor DestinationPlugin {
             writeEmptyObjects: config.writeEmptyObjectsForEmptyTables,
             memoryBudget: config.memoryBudgetBytes,
             maxRequestsInFlight: config.maxConcurrentRequests,
-            objectKey: { table, time in config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time) },
-            makeEncoder: { schema in try FormatSupport.makeEncoder(config, schema: schema) })
+            objectKey: { table, partition, time in
+                config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time, partitionValues: partition)
+            },
+            makeEncoder: { schema in try FormatSupport.makeEncoder(config, schema: schema) },
+            partitionColumns: config.pathTemplate.rowVariables,
+            maxOpenPartitions: config.maxOpenPartitions)
         let store = session.store, logger = self.logger
         let written = try await WriteLoop.run(messages, timeout: timeout) { events in
             WriteSession(settings: settings, store: store, events: events, logger: logger)
@@ -90,6 +94,8 @@ public actor DestinationPlugin {
         logger.info("write finished", metadata: [
             "objects": "\(totals.objects)", "rows": "\(totals.rows)", "bytes": "\(totals.bytes)", "parts": "\(totals.parts)",
             "retries": "\(session.store.retries)", "max_requests_in_flight": "\(written.mostRequestsInFlight)",
+            "most_memory_bytes": "\(written.mostMemoryUsed)",
+            "partitions_closed_early": "\(totals.partitionsClosedEarly)",
         ])
     }
 

@@ -10,14 +10,11 @@ enum ParquetSupport {
         case .v2_4: options.version = .v2_4
         case .v2_6, .v2Latest: options.version = .v2_6
         }
-        // The user's choice is honoured (arrow-go ≥ 18.6 always writes the root without a
-        // repetition, which `undefined` gives; the Go plugin's default `repeated` is kept).
-        switch spec.rootRepetition {
-        case .undefined: options.rootRepetition = .undefined
-        case .required: options.rootRepetition = .required
-        case .optional: options.rootRepetition = .optional
-        case .repeated: options.rootRepetition = .repeated
-        }
+        // `root_repetition` is accepted and validated as the Go plugin does, but never written:
+        // arrow-go ≥ 18.6 (the Go plugin pins 18.7) writes the root without a repetition whatever
+        // the option says (apache/arrow-go#723, pqarrow `schema.go` `ToParquet`); a REPEATED root
+        // makes fastparquet read struct columns as null and breaks Snowflake and Impala.
+        options.rootRepetition = .undefined
         options.maxRowGroupLength = spec.maxRowGroupLength
         switch spec.compression {
         case .snappy: options.compression = .snappy

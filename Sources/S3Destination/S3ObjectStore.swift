@@ -10,6 +10,9 @@ struct S3ObjectStore: ObjectStore {
     /// ACL and SSE headers of data objects. Go sends SSE on the test object too, but not the ACL.
     let objectHeaders: [String: String]
     let testObjectHeaders: [String: String]
+    /// `If-None-Match: *` with `if_none_match` (PutObject and CompleteMultipartUpload only: S3 decides a
+    /// conditional multipart write when it completes).
+    let conditionalHeaders: [String: String]
 
     init(config: DestinationConfig, credentials: CredentialsProvider, logger: Logger) throws {
         client = try S3Client(
@@ -36,7 +39,9 @@ struct S3ObjectStore: ObjectStore {
         testObjectHeaders = sse
         var headers = sse
         if !config.acl.isEmpty { headers["x-amz-acl"] = config.acl }
-        objectHeaders = headers
+        headers.merge(config.objectOptions.headers) { current, _ in current }
+        conditionalHeaders = headers.filter { $0.key == "If-None-Match" }
+        objectHeaders = headers.filter { $0.key != "If-None-Match" }
     }
 
     /// Retries the client made so far (for the end-of-stream summary).
@@ -44,8 +49,10 @@ struct S3ObjectStore: ObjectStore {
 
     func put(key: String, body: [UInt8], contentType: String?) async throws {
         // The test object is the only upload without a content type (as Go: no ACL, no Content-Type).
-        let headers = contentType == nil ? testObjectHeaders : objectHeaders
-        _ = try await client.putObject(bucket: bucket, key: key, body: body, contentType: contentType, headers: headers)
+        let headers = contentType == nil ? testObjectHeaders : objectHeaders.merging(conditionalHeaders) { a, _ in a }
+        try await Self.explainingConflicts(key: key) {
+            _ = try await client.putObject(bucket: bucket, key: key, body: body, contentType: contentType, headers: headers)
+        }
     }
 
     func createMultipartUpload(key: String, contentType: String?) async throws -> String {
@@ -59,11 +66,23 @@ struct S3ObjectStore: ObjectStore {
 
     func completeMultipartUpload(key: String, uploadId: String, parts: [UploadedPart]) async throws {
         let completed = parts.map { CompletedPart(partNumber: $0.number, etag: $0.etag, checksumCRC32: $0.checksumCRC32) }
-        _ = try await client.completeMultipartUpload(bucket: bucket, key: key, uploadId: uploadId, parts: completed)
+        try await Self.explainingConflicts(key: key) {
+            _ = try await client.completeMultipartUpload(
+                bucket: bucket, key: key, uploadId: uploadId, parts: completed, headers: conditionalHeaders)
+        }
     }
 
     func abortMultipartUpload(key: String, uploadId: String) async throws {
         try await client.abortMultipartUpload(bucket: bucket, key: key, uploadId: uploadId)
+    }
+
+    /// A 412 to a conditional write: the key exists and `if_none_match` kept it (said in words, with the key).
+    private static func explainingConflicts(key: String, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as S3Error where error.statusCode == 412 {
+            throw ObjectExistsError(key: key, cause: error)
+        }
     }
 
     func get(key: String, maxBytes: Int) async throws -> [UInt8]? {

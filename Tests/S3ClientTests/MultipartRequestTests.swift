@@ -183,6 +183,26 @@ import Testing
         #expect(server.requests.isEmpty)
     }
 
+    @Test("Complete with If-None-Match: the header is sent and signed; S3's 412 is final, not retried")
+    func completeConditional() async throws {
+        let server = try ScriptedHTTPServer { _, _ in .s3Error(412, "PreconditionFailed", message: "At least one of the pre-conditions you specified did not hold") }
+        defer { server.stop() }
+        let client = try ScriptedClient.make(server)
+        do {
+            _ = try await client.completeMultipartUpload(
+                bucket: "bkt", key: "k", uploadId: "u", parts: [CompletedPart(partNumber: 1, etag: "\"e\"")],
+                headers: ["If-None-Match": "*"])
+            Issue.record("a 412 was taken for success")
+        } catch let error as S3Error {
+            #expect(error.statusCode == 412 && error.code == "PreconditionFailed")
+        }
+        #expect(server.requests.count == 1)
+        let request = try #require(server.requests.first)
+        #expect(request.header("If-None-Match") == "*")
+        #expect(Self.signedHeaders(request).contains("if-none-match"))
+        #expect(Self.signed(request))
+    }
+
     @Test("Complete answered 200 with a retryable <Error> (after keep-alive whitespace) is retried")
     func completeErrorIn200Retried() async throws {
         let errorIn200 = Array("""

@@ -71,6 +71,19 @@ def extra_values(i):
     }
 
 
+# Tables named "parts…" also carry partition columns (issue 13): an account id of three values,
+# regions that need Hive escaping (quotes, slashes, `=`, UTF-8, a newline, `%`…), null and empty
+# (both the default partition), and a shard of 1 000 values.
+PARTITION_REGIONS = ["us-east-1", "eu-west-1", "a/b=c", "it's \"q\"", "Zürich 東京", "new\nline", None, "",
+                     "50%#?:\\*[]^{}", ".."]
+PARTITION_TYPES = [("account_id", pa.string()), ("region", pa.string()), ("shard", pa.int64())]
+
+
+def partition_values(i):
+    return {"account_id": str(100000000000 + i % 3), "region": PARTITION_REGIONS[i % len(PARTITION_REGIONS)],
+            "shard": i % 1000}
+
+
 def schema_for(table):
     """The Arrow schema of `table`, with the table metadata a Go source sends."""
     fields = [
@@ -93,6 +106,8 @@ def schema_for(table):
     ]
     if table.startswith("all_types"):
         fields += [_field(name, typ) for name, typ in EXTRA_TYPES]
+    if table.startswith("parts"):
+        fields += [_field(name, typ) for name, typ in PARTITION_TYPES]
     md = {"cq:table_name": table, "cq:table_title": table.title(), "cq:table_description": f"fixture {table}",
           "cq:extension:constraint_name": "", "cq:table_permissions_needed": "null",
           "cq:table_sensitive_columns": "null"}
@@ -123,6 +138,7 @@ def row(table, i, big_blob_bytes=0):
         "ip": f"10.0.{i % 256}.0/24",
         "mac": bytes([0, 0x1a, 0x2b, 0x3c, 0x4d, i % 256]),
         **(extra_values(i) if table.startswith("all_types") else {}),
+        **(partition_values(i) if table.startswith("parts") else {}),
     }
 
 

@@ -3,7 +3,8 @@ import FileFormats
 import Foundation
 import Logging
 
-/// The one owner of a Write stream's state: open objects (one per table), their encoders and
+/// The one owner of a Write stream's state: open objects (one per table, or per table and
+/// partition when `path` has row variables — `PartitionRouter`), their encoders and
 /// buffers, the uploads in flight and the memory they hold. `WriteLoop` hands it one event at a
 /// time and it never awaits, so no two things ever change that state at once.
 ///
@@ -23,21 +24,29 @@ final class WriteSession {
         var writeEmptyObjects: Bool
         var memoryBudget: Int
         var maxRequestsInFlight: Int
-        var objectKey: @Sendable (_ table: String, _ time: Date) -> String
+        /// `partition`: the escaped values of the path's row variables (empty without them).
+        var objectKey: @Sendable (_ table: String, _ partition: [String], _ time: Date) -> String
         var makeEncoder: @Sendable (_ schema: Schema) throws -> any ObjectEncoder
+        /// Columns named by row variables (`{{.column}}`) in `path`; empty: one object per table.
+        var partitionColumns: [String] = []
+        /// `max_open_partitions`: open objects per table with row variables.
+        var maxOpenPartitions: Int = Int(DestinationSpec.defaultMaxOpenPartitions)
     }
 
     private let settings: Settings
     private let logger: Logger
     private let scheduler: RequestScheduler
-    private var open: [String: OpenObject] = [:]
+    private var open: [ObjectSlot: OpenObject] = [:]
+    private var router: PartitionRouter
+    private var recency: PartitionRecency
     /// Every object not settled yet (open, or closed and still uploading), by serial number.
     private var uploads: [Int: ObjectUpload] = [:]
     private var nextSerial = 0
-    /// Per table: when its batch_timeout ticker fires next (reset when a batch closes by a limit or flush).
-    private var nextTick: [String: ContinuousClock.Instant] = [:]
-    /// write_empty_objects_for_empty_tables: the empty object's key, reused (overwritten) by the first batch.
-    private var emptyObjectKeys: [String: String] = [:]
+    /// Per object slot: when its batch_timeout ticker fires next (reset when a batch closes by a limit or flush).
+    private var nextTick: [ObjectSlot: ContinuousClock.Instant] = [:]
+    /// write_empty_objects_for_empty_tables: the empty object's key, reused (overwritten) by the first batch
+    /// of its slot (with row variables: the partition whose values are all null).
+    private var emptyObjectKeys: [ObjectSlot: String] = [:]
     private var lastKind: WriteMessage.Kind?
     private var failure = WriteStreamFailure()
     /// A failure of the stream itself (bad message, the client went away): reported as it is.
@@ -49,6 +58,8 @@ final class WriteSession {
     init(settings: Settings, store: any ObjectStore, events: AsyncStream<WriteEvent>.Continuation, logger: Logger) {
         self.settings = settings
         self.logger = logger
+        router = PartitionRouter(columns: settings.partitionColumns)
+        recency = PartitionRecency(limit: settings.maxOpenPartitions)
         scheduler = RequestScheduler(maxInFlight: settings.maxRequestsInFlight, store: store, events: events)
     }
 
@@ -63,11 +74,17 @@ final class WriteSession {
         lastKind = message.kind
         switch message {
         case .migrateTable(let bytes, _):
+            if router.isActive {
+                let (stream, table) = try Self.decode(bytes, failure: "failed to create schema from bytes")
+                try router.check(stream.schema, table: table)
+            }
             if settings.writeEmptyObjects { try writeEmptyObject(bytes) }
         case .insert(let bytes):
             let (stream, table) = try Self.decode(bytes, failure: "failed to create record")
             for batch in stream.batches where batch.length > 0 {
-                try add(batch, to: table, schema: stream.schema)
+                for part in try router.split(batch, table: table) {
+                    try add(part.batch, to: ObjectSlot(table: table, partition: part.values), schema: stream.schema)
+                }
             }
         case .deleteStale(let table, _, _):
             // As the Go plugin: drained, then the stream fails (S3 objects are append-only).
@@ -85,12 +102,14 @@ final class WriteSession {
     /// The batch_timeout ticker: closes each table's object whose tick is due and has rows.
     func tick(now: ContinuousClock.Instant = .now) throws {
         guard let timeout = settings.timeout else { return }
-        for (table, due) in nextTick where due <= now {
+        for (slot, due) in nextTick where due <= now {
             var next = due
             while next <= now { next = next.advanced(by: timeout) }
-            nextTick[table] = next
-            if let object = open[table], object.rows > 0 {
-                try close(table)
+            nextTick[slot] = next
+            if let object = open[slot], object.rows > 0 {
+                try close(slot)
+            } else if router.isActive && open[slot] == nil {
+                nextTick[slot] = nil  // a partition not written lately: forget it (values may be many)
             }
         }
     }
@@ -138,24 +157,36 @@ final class WriteSession {
         mostMemoryUsed = max(mostMemoryUsed, used)
         guard used > settings.memoryBudget else { return true }
         let target = settings.memoryBudget / 4 * 3
-        for table in open.keys.sorted(by: { open[$0]!.memoryBytes > open[$1]!.memoryBytes }) where used > target {
-            guard var object = open[table], object.memoryBytes >= Self.smallestSpill else { break }
+        for slot in open.keys.sorted(by: { open[$0]!.memoryBytes > open[$1]!.memoryBytes }) where used > target {
+            guard var object = open[slot], object.memoryBytes >= Self.smallestSpill else { break }
             let before = object.memoryBytes
             if !object.buffer.isSpilled { totals.spilledObjects += 1 }
             do {
                 try object.moveToDisk()
-                open[table] = object
+                open[slot] = object
                 try sendWholeParts(of: object)
             } catch {
-                open[table] = nil
-                throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
+                open[slot] = nil
+                throw ObjectWriteFailure(table: slot.table, key: object.key, cause: "\(error)")
             }
-            used -= before - (open[table]?.memoryBytes ?? 0)
+            used -= before - (open[slot]?.memoryBytes ?? 0)
             logger.debug("memory budget reached: object moved to disk", metadata: [
-                "table": "\(table)", "key": "\(object.key)", "bytes": "\(before)",
+                "table": "\(slot.table)", "key": "\(object.key)", "bytes": "\(before)",
             ])
         }
+        if used > target && router.isActive { try closeLeastRecentlyWritten(while: target) }
         return memoryUsed <= settings.memoryBudget || scheduler.inFlight == 0
+    }
+
+    /// Many partitions, each too small to spill (an encoder's page scratch, a few rows): the least
+    /// recently written objects close (and upload) until memory is under `target`, as the
+    /// `max_open_partitions` limit closes them; a later row of the partition opens a new object.
+    private func closeLeastRecentlyWritten(while target: Int) throws {
+        while memoryUsed > target, let slot = recency.leastRecentlyWritten() {
+            try close(slot)
+            nextTick[slot] = nil
+            totals.partitionsClosedEarly += 1
+        }
     }
 
     /// The stream's outcome once idle: throws what failed.
@@ -191,34 +222,35 @@ final class WriteSession {
         return (stream, table)
     }
 
-    /// Adds a record to the table's open object, slicing it where a row or byte cap falls.
-    private func add(_ batch: RecordBatch, to table: String, schema: Schema) throws {
+    /// Adds a record to the slot's open object, slicing it where a row or byte cap falls.
+    private func add(_ batch: RecordBatch, to slot: ObjectSlot, schema: Schema) throws {
         let limits = settings.limits
         // As Go: each row counts the record's Arrow size divided by its rows.
         let bytesPerRow = Int64(batch.bufferByteSize) / Int64(max(1, batch.length))
         var offset = 0
         while offset < batch.length {
-            if open[table] == nil { try openObject(table, schema: schema) }
-            guard var object = open[table] else { return }
+            if open[slot] == nil { try openObject(slot, schema: schema) }
+            guard var object = open[slot] else { return }
             let fit = limits.rowsThatFit(
                 available: batch.length - offset, bytesPerRow: bytesPerRow,
                 currentRows: object.rows, currentBytes: object.arrowBytes)
             if fit == 0 {
-                try close(table, resetTicker: true)
+                try close(slot, resetTicker: true)
                 continue
             }
             let part = (offset == 0 && fit == batch.length) ? batch : batch.slice(offset: offset, length: fit)
             do {
                 try object.append(part, arrowBytes: bytesPerRow * Int64(fit))
-                open[table] = object
+                open[slot] = object
                 try sendWholeParts(of: object)
             } catch {
-                open[table] = nil
-                throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
+                open[slot] = nil
+                throw ObjectWriteFailure(table: slot.table, key: object.key, cause: "\(error)")
             }
+            if router.isActive { recency.touch(slot) }
             offset += fit
             if limits.isFull(rows: object.rows, bytes: object.arrowBytes) {
-                try close(table, resetTicker: true)
+                try close(slot, resetTicker: true)
             }
         }
     }
@@ -230,27 +262,40 @@ final class WriteSession {
         }
     }
 
-    private func openObject(_ table: String, schema: Schema) throws {
-        let key = emptyObjectKeys.removeValue(forKey: table) ?? settings.objectKey(table, Date())
+    private func openObject(_ slot: ObjectSlot, schema: Schema) throws {
+        if router.isActive, let oldest = recency.leastRecentlyWritten(beforeOpeningIn: slot.table) {
+            // max_open_partitions: the least recently written object of the table makes room.
+            try close(oldest)
+            nextTick[oldest] = nil
+            totals.partitionsClosedEarly += 1
+        }
+        if router.isActive && memoryUsed > settings.memoryBudget {
+            // One Insert can fan out to hundreds of partitions, each with a new encoder: make room
+            // now rather than after the message.
+            try closeLeastRecentlyWritten(while: settings.memoryBudget / 4 * 3)
+        }
+        let table = slot.table
+        let key = emptyObjectKeys.removeValue(forKey: slot) ?? settings.objectKey(table, slot.partition, Date())
         let upload = ObjectUpload(table: table, key: key, contentType: settings.contentType)
         let serial = nextSerial
         nextSerial += 1
         do {
-            open[table] = try OpenObject(
+            open[slot] = try OpenObject(
                 serial: serial, upload: upload, encoder: try settings.makeEncoder(schema), partSize: settings.partSize)
         } catch {
             throw ObjectWriteFailure(table: table, key: key, cause: "\(error)")
         }
         uploads[serial] = upload
-        if nextTick[table] == nil, let timeout = settings.timeout {
-            nextTick[table] = .now.advanced(by: timeout)
+        if nextTick[slot] == nil, let timeout = settings.timeout {
+            nextTick[slot] = .now.advanced(by: timeout)
         }
     }
 
-    /// Finishes the table's object: its trailer is encoded and its last bytes queued for S3.
-    private func close(_ table: String, resetTicker: Bool = false) throws {
-        guard var object = open.removeValue(forKey: table) else { return }
-        if resetTicker, let timeout = settings.timeout { nextTick[table] = .now.advanced(by: timeout) }
+    /// Finishes the slot's object: its trailer is encoded and its last bytes queued for S3.
+    private func close(_ slot: ObjectSlot, resetTicker: Bool = false) throws {
+        guard var object = open.removeValue(forKey: slot) else { return }
+        if router.isActive { recency.remove(slot) }
+        if resetTicker, let timeout = settings.timeout { nextTick[slot] = .now.advanced(by: timeout) }
         do {
             try object.encoder.finish(into: object.buffer)
             let buffer = object.buffer
@@ -261,21 +306,24 @@ final class WriteSession {
                 rest: buffer.takeRest(), rows: object.rows, bytes: buffer.totalWritten, crc32: buffer.crc32)
             enqueue(calls, for: object.serial)
         } catch {
-            throw ObjectWriteFailure(table: table, key: object.key, cause: "\(error)")
+            throw ObjectWriteFailure(table: slot.table, key: object.key, cause: "\(error)")
         }
     }
 
     /// A zero-row object with the table's full schema (write_empty_objects_for_empty_tables).
     private func writeEmptyObject(_ schemaIPC: [UInt8]) throws {
         let (stream, table) = try Self.decode(schemaIPC, failure: "failed to create schema from bytes")
-        try openObject(table, schema: stream.schema)
-        emptyObjectKeys[table] = open[table]?.key
-        try close(table)
+        // With row variables it lands where the rows whose values are all null go.
+        let slot = ObjectSlot(
+            table: table, partition: router.columns.map { _ in HivePathEscaping.defaultPartition })
+        try openObject(slot, schema: stream.schema)
+        emptyObjectKeys[slot] = open[slot]?.key
+        try close(slot)
     }
 
     private func flushAll() throws {
-        for table in open.keys.sorted() {
-            try close(table, resetTicker: true)
+        for slot in open.keys.sorted() {
+            try close(slot, resetTicker: true)
         }
     }
 

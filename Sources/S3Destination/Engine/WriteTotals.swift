@@ -8,6 +8,8 @@ struct WriteTotals {
     var parts = 0
     /// Objects whose bytes went to a spill file (memory pressure).
     var spilledObjects = 0
+    /// Objects closed before their batch was full because their table reached `max_open_partitions`.
+    var partitionsClosedEarly = 0
     /// Every object written, in completion order.
     private(set) var written: [ManifestEntry] = []
 

@@ -45,6 +45,10 @@ public struct DestinationConfig: Sendable, Equatable {
     public let maxConcurrentRequests: Int
     /// Beyond Go: where the sync manifest goes ("" = none).
     public let manifestPath: String
+    /// Beyond Go: storage class, tags, metadata, content encoding and conditional writes of data objects.
+    public let objectOptions: ObjectOptions
+    /// Beyond Go: open objects per table when `path` has row variables; the least recently written closes first.
+    public let maxOpenPartitions: Int
     /// `local_profile` as written (already folded into `credentials`).
     public let localProfile: String
     public let credentials: SpecCredentials?
@@ -101,6 +105,8 @@ public struct DestinationConfig: Sendable, Equatable {
         self.maxConcurrentRequests = maxConcurrentRequests
         sendChecksums = !GoStrings.equal(spec.requestChecksumCalculation, "when_required")
         manifestPath = spec.manifestPath
+        objectOptions = spec.objectOptions
+        maxOpenPartitions = Int(spec.maxOpenPartitions ?? DestinationSpec.defaultMaxOpenPartitions)
         localProfile = spec.localProfile
         credentials = spec.credentials
         self.invocationID = invocationID
@@ -108,8 +114,10 @@ public struct DestinationConfig: Sendable, Equatable {
 
     /// The key of a data object created at `time` (Go: `time.Now().UTC()` when the batch's
     /// first message arrives) with a fresh lowercase UUID.
-    public func objectKey(table: String, uuid: String, time: Date) -> String {
-        pathTemplate.renderKey(table: table, uuid: uuid, time: time, syncID: invocationID)
+    /// `partitionValues`: the escaped values of the path's row variables (`{{.column}}`).
+    public func objectKey(table: String, uuid: String, time: Date, partitionValues: [String] = []) -> String {
+        pathTemplate.renderKey(
+            table: table, uuid: uuid, time: time, syncID: invocationID, partitionValues: partitionValues)
     }
 
     /// The key of the init-time test object: table `TEST_TABLE`, uuid `TEST_UUID`.

@@ -48,5 +48,8 @@ extension DestinationSpec {
         if maxConcurrentRequests == nil {
             maxConcurrentRequests = Self.defaultMaxConcurrentRequests
         }
+        if maxOpenPartitions == nil {
+            maxOpenPartitions = Self.defaultMaxOpenPartitions
+        }
     }
 }

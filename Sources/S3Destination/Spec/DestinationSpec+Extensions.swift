@@ -9,6 +9,8 @@ extension DestinationSpec {
     /// The S3 client's default, chosen by measurement against Ceph RGW (README, "Requests in flight and throttling").
     public static let defaultMaxConcurrentRequests = S3ClientConfig.defaultMaxConcurrentRequests
     public static let maxConcurrentRequestsRange = 1...1024
+    /// Open objects per table when `path` has row variables (`{{.column}}`).
+    public static let defaultMaxOpenPartitions: Int64 = 64
 
     mutating func validateExtensions() throws {
         if let budget = memoryBudgetBytes, budget < Self.minimumMemoryBudgetBytes {
@@ -32,6 +34,14 @@ extension DestinationSpec {
             if !GoStrings.equal(manifestPath, GoPath.clean(manifestPath)) {
                 throw SpecError(.validation, "`manifest_path` should not contain relative paths or duplicate slashes")
             }
+        }
+        try objectOptions.validate()
+        if !(try RowVariables.columns(in: path)).isEmpty && noRotate {
+            throw SpecError(.validation, "`no_rotate` cannot be used with row variables ({{.column}}) in `path`: "
+                + "a table may need several objects per partition; remove `no_rotate` and add {{UUID}} to `path`")
+        }
+        if let limit = maxOpenPartitions, limit < 1 {
+            throw SpecError(.validation, "`max_open_partitions` must be at least 1")
         }
     }
 }

@@ -42,6 +42,8 @@ public struct DestinationSpec: Sendable, Equatable {
     public var manifestPath: String = ""
     /// Most S3 requests in flight at once, for the whole Write stream.
     public var maxConcurrentRequests: Int? = nil
+    public var objectOptions = ObjectOptions()
+    public var maxOpenPartitions: Int64? = nil
 
     /// `format` + `format_spec` after `validate()` succeeded (Go keeps these in FileSpec's
     /// private fields, filled by `Validate()`).

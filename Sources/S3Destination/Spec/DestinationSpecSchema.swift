@@ -223,6 +223,58 @@ public enum DestinationSpecSchema {
           "type": "string",
           "pattern": "^([^/].*)?$",
           "description": "Not in the Go plugin. When set, a JSON manifest listing every object of the sync (key, table, rows, bytes, checksum) is written here at the end of a successful sync. Supports {{SYNC_ID}}, {{YEAR}}, {{MONTH}}, {{DAY}}, {{HOUR}}, {{MINUTE}}."
+        },
+        "storage_class": {
+          "type": "string",
+          "enum": ["", "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE"],
+          "description": "Not in the Go plugin. Storage class of data objects (`x-amz-storage-class`). Empty means the bucket's default."
+        },
+        "tags": {
+          "oneOf": [
+            {
+              "type": "object",
+              "maxProperties": 10,
+              "propertyNames": {"minLength": 1, "maxLength": 128, "not": {"pattern": "^aws:"}},
+              "additionalProperties": {"type": "string", "maxLength": 256},
+              "description": "Not in the Go plugin. Tags of every data object (`x-amz-tagging`): at most 10, keys up to 128 and values up to 256 characters (letters, digits, spaces and + - = . _ : / @).",
+              "examples": [{"team": "data", "source": "cloudquery"}]
+            },
+            {"type": "null"}
+          ]
+        },
+        "metadata": {
+          "oneOf": [
+            {
+              "type": "object",
+              "propertyNames": {"minLength": 1, "not": {"pattern": "[^A-Za-z0-9!#$%&'*+.^_`|~-]"}},
+              "additionalProperties": {"type": "string", "not": {"anyOf": [{"pattern": "[^\\x20-\\x7e]"}, {"pattern": "^ | $"}]}},
+              "description": "Not in the Go plugin. User metadata of every data object (`x-amz-meta-<key>`, keys sent lower-case): HTTP header names and printable ASCII values, 2 KiB in all.",
+              "examples": [{"pipeline": "cloudquery", "owner": "data-team"}]
+            },
+            {"type": "null"}
+          ]
+        },
+        "content_encoding": {
+          "type": "string",
+          "not": {"anyOf": [{"pattern": "[^\\x20-\\x7e]"}, {"pattern": "^ | $"}]},
+          "description": "Not in the Go plugin. `Content-Encoding` of data objects, e.g. `gzip` for objects a browser or CDN should decompress.",
+          "examples": ["gzip"]
+        },
+        "if_none_match": {
+          "type": "boolean",
+          "default": false,
+          "description": "Not in the Go plugin. Conditional writes (`If-None-Match: *` on PutObject and CompleteMultipartUpload): a key that already exists is never overwritten; that object fails with a message naming the key."
+        },
+        "max_open_partitions": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "default": 64,
+              "description": "Not in the Go plugin. With row variables (`{{.column}}`) in `path`: objects open at once per table, one per partition; when a row needs one more, the least recently written object closes first."
+            },
+            {"type": "null"}
+          ]
         }
       },
       "oneOf": [

@@ -5,6 +5,8 @@ public struct PathTemplate: Sendable, Equatable {
     public let template: String
     public let format: OutputFormat
     public let compression: OutputCompression
+    /// Columns named by row variables (`{{.column}}`), in order of first appearance; empty for most paths.
+    public let rowVariables: [String]
     private let templateBytes: [UInt8]
 
     public init(template: String, format: OutputFormat, compression: OutputCompression) {
@@ -12,6 +14,7 @@ public struct PathTemplate: Sendable, Equatable {
         self.format = format
         self.compression = compression
         self.templateBytes = Array(template.utf8)
+        rowVariables = RowVariables.validatedColumns(in: template)
     }
 
     public var containsUUID: Bool { GoStrings.contains(template, PathVariable.uuid) }
@@ -22,7 +25,12 @@ public struct PathTemplate: Sendable, Equatable {
     ///
     /// Replacement is sequential like Go's: text inserted by an earlier placeholder (a table
     /// name containing `{{UUID}}`, say) is subject to the later ones. Times are UTC, zero padded.
-    public func renderKey(table: String, uuid: String, time: Date, syncID: String) -> String {
+    ///
+    /// Row variables (`{{.column}}`) are replaced last by `partitionValues` (one per entry of
+    /// `rowVariables`, already escaped), so nothing a row holds is read as a placeholder.
+    public func renderKey(
+        table: String, uuid: String, time: Date, syncID: String, partitionValues: [String] = []
+    ) -> String {
         let utc = UTCDateParts(time)
         let tableBytes = Array(table.utf8)
         var name = GoStrings.replaceAll(templateBytes, Self.table, tableBytes)
@@ -38,6 +46,9 @@ public struct PathTemplate: Sendable, Equatable {
         name = GoStrings.replaceAll(name, Self.syncID, Array(syncID.utf8))
         let hyphenated = tableBytes.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : $0 }
         name = GoStrings.replaceAll(name, Self.tableHyphen, hyphenated)
+        if !rowVariables.isEmpty {
+            name = RowVariables.replace(in: name, columns: rowVariables, values: partitionValues)
+        }
         return String(decoding: GoPath.clean(bytes: name), as: UTF8.self)
     }
 

@@ -36,6 +36,7 @@ enum SpecDecoder {
         case writeEmptyObjects, batchSize, batchSizeBytes, batchTimeout, awsDebug, maxRetries
         case maxBackoff, partSize
         case memoryBudgetBytes, requestChecksumCalculation, manifestPath, maxConcurrentRequests  // beyond Go
+        case storageClass, tags, metadata, contentEncoding, ifNoneMatch, maxOpenPartitions  // beyond Go
     }
 
     private static let keys: [(name: String, field: Key)] = [
@@ -51,6 +52,9 @@ enum SpecDecoder {
         ("memory_budget_bytes", .memoryBudgetBytes),
         ("request_checksum_calculation", .requestChecksumCalculation), ("manifest_path", .manifestPath),
         ("max_concurrent_requests", .maxConcurrentRequests),
+        ("storage_class", .storageClass), ("tags", .tags), ("metadata", .metadata),
+        ("content_encoding", .contentEncoding), ("if_none_match", .ifNoneMatch),
+        ("max_open_partitions", .maxOpenPartitions),
     ]
 
     private static func decodeSpecObject(
@@ -150,6 +154,14 @@ enum SpecDecoder {
             spec.maxConcurrentRequests = GoJSON.optionalInt64(
                 value, goType: "int", current: spec.maxConcurrentRequests.map(Int64.init), at("max_concurrent_requests"), &state
             ).map { Int($0) }
+        case .storageClass: string("storage_class", &spec.objectOptions.storageClass)
+        case .tags: stringMap(value, into: &spec.objectOptions.tags, at("tags"), &state)
+        case .metadata: stringMap(value, into: &spec.objectOptions.metadata, at("metadata"), &state)
+        case .contentEncoding: string("content_encoding", &spec.objectOptions.contentEncoding)
+        case .ifNoneMatch: bool("if_none_match", &spec.objectOptions.ifNoneMatch)
+        case .maxOpenPartitions:
+            spec.maxOpenPartitions = GoJSON.optionalInt64(
+                value, goType: "int64", current: spec.maxOpenPartitions, at("max_open_partitions"), &state)
         }
     }
 
@@ -250,6 +262,21 @@ enum SpecDecoder {
             }
         }
         return sse
+    }
+
+    /// A `map[string]string` field: `null` empties it; an object's members are added to what is
+    /// there (Go decodes into the existing map); a non-string value is a type error.
+    private static func stringMap(
+        _ value: SpecJSONValue, into map: inout [String: String], _ context: GoFieldContext,
+        _ state: inout GoDecodeState
+    ) {
+        guard let members = objectMembers(value, goType: "map[string]string", context, &state) else {
+            if value == .null { map = [:] }
+            return
+        }
+        for member in members {
+            if let s = GoJSON.string(member.value, context, &state) { map[member.key] = s }
+        }
     }
 
     /// The members of an object for a `*Struct` field; nil for `null` or a wrong type (saved).

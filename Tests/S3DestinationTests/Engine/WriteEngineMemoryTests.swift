@@ -22,7 +22,7 @@ import Testing
         WriteSession.Settings(
             limits: BatchLimits(rows: rows, bytes: 1 << 40), timeout: nil, contentType: "application/octet-stream",
             partSize: partSize, writeEmptyObjects: false, memoryBudget: budget, maxRequestsInFlight: 8,
-            objectKey: { table, _ in "out/\(table)/\(UUID().uuidString)" }, makeEncoder: make)
+            objectKey: { table, _, _ in "out/\(table)/\(UUID().uuidString)" }, makeEncoder: make)
     }
 
     static func run(_ messages: [WriteMessage], store: EngineTestStore, settings: WriteSession.Settings) async throws -> WriteSession {

@@ -69,8 +69,8 @@ print(json.dumps(results))
         #expect(spec["required"] as? [String] == ["format", "bucket", "region", "path"])
         let properties = try #require(spec["properties"] as? [String: Any])
         // The Go plugin's 25 keys plus ours: memory_budget_bytes, request_checksum_calculation, manifest_path,
-        // max_concurrent_requests.
-        #expect(properties.count == 29)
+        // max_concurrent_requests, storage_class, tags, metadata, content_encoding, if_none_match, max_open_partitions.
+        #expect(properties.count == 35)
         // Our own parser must accept it too (the same bytes go over the wire).
         _ = try SpecJSONParser.parse(Array(DestinationSpecSchema.json.utf8))
     }
