@@ -77,7 +77,7 @@ import Testing
     }
 }
 
-extension StdioIncoming: @retroactive Equatable {
+extension StdioIncoming: Equatable {
     public static func == (a: StdioIncoming, b: StdioIncoming) -> Bool {
         switch (a, b) {
         case (.envelope(let x), .envelope(let y)): return x == y

@@ -181,8 +181,10 @@ final class WriteSession {
     /// Many partitions, each too small to spill (an encoder's page scratch, a few rows): the least
     /// recently written objects close (and upload) until memory is under `target`, as the
     /// `max_open_partitions` limit closes them; a later row of the partition opens a new object.
+    /// Closing frees only what the open objects hold: when queued and in-flight bodies alone
+    /// spend `target`, waiting for uploads (backpressure) is the remedy, not smaller objects.
     private func closeLeastRecentlyWritten(while target: Int) throws {
-        while memoryUsed > target, let slot = recency.leastRecentlyWritten() {
+        while memoryUsed > target, memoryUsed - openMemory < target, let slot = recency.leastRecentlyWritten() {
             try close(slot)
             nextTick[slot] = nil
             totals.partitionsClosedEarly += 1
@@ -202,9 +204,12 @@ final class WriteSession {
     /// Objects below this many bytes in memory are not worth a spill file.
     static let smallestSpill = 64 << 10
 
+    /// Bytes held in memory by open objects.
+    private var openMemory: Int { open.values.reduce(0) { $0 + $1.memoryBytes } }
+
     /// Bytes held in memory by open objects, parts waiting for their upload, and request bodies.
     var memoryUsed: Int {
-        open.values.reduce(0) { $0 + $1.memoryBytes } + uploads.values.reduce(0) { $0 + $1.waitingMemory }
+        openMemory + uploads.values.reduce(0) { $0 + $1.waitingMemory }
             + scheduler.queuedMemory + scheduler.runningMemory
     }
 
