@@ -81,9 +81,11 @@ demo: deps build
 BENCH_RGW := .testbed/bench-rgw
 BENCH_ARGS ?=
 MEMBENCH_ARGS ?= --rows-per-table 6000 --sizes-gb 1,5 --target rgw --rgw-env $(BENCH_RGW)/env --verify-rows
-## bench: throughput + memory benchmarks of the release build vs pyarrow+boto3 and curl, into a private
-## RGW and a discarding sink (not CI); tables in bench-results/. BENCH_ARGS='--rows 1000000,10000000'.
+## bench: throughput + memory benchmarks of the release build vs DuckDB, pyarrow (S3FileSystem, and
+## pyarrow+boto3), polars and curl, into a private RGW and a discarding sink (not CI); tables in
+## bench-results/. BENCH_ARGS='--rows 1000000,10000000'.
 bench: deps
+	$(VENV)/bin/pip install -q -r bench/requirements.txt
 	$(SWIFT) build -c release --product cq-dest-s3
 	@trap '$(RGW) down --dir $(BENCH_RGW)' EXIT; \
 	  RGW_MEMSTORE_BYTES=$$((16 << 30)) $(RGW) up --dir $(BENCH_RGW) --port 7580 --mon-port 6799 && \

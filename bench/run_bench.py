@@ -304,6 +304,11 @@ def machine_facts(binary):
         facts["pyarrow"] = pyarrow.__version__
     except ImportError:
         pass
+    for module in ("duckdb", "polars"):
+        try:
+            facts[module] = __import__(module).__version__
+        except ImportError:
+            pass
     return facts
 
 
@@ -512,6 +517,36 @@ class Bench:
         self.after_write(target, prefix, r)
         self.add(derive(r))
 
+    # -- the compiled peers: DuckDB, pyarrow's C++ S3FileSystem, polars --
+
+    def engine_peer(self, target, fmt, rows, ipc, engine):
+        who = f"peer {engine}"
+        if self.out_of_time(who, target.name, fmt, rows):
+            return
+        prefix = self.prefix(f"peer-{engine}", fmt, rows)
+        out = os.path.join(self.work, f"peer-{engine}-{target.name}-{fmt}-{rows}.json")
+        budget = max(5.0, min(self.a.run_max_seconds, self.left()))
+        argv = [sys.executable, os.path.join(HERE, "peer_engines.py"), "--engine", engine, "--format",
+                PEER_FORMAT[fmt], "--from-ipc", ipc, "--rows", str(rows), "--rows-per-object",
+                str(self.a.rows_per_object or 10_000), "--endpoint", target.endpoint, "--bucket", target.bucket,
+                "--region", target.region, "--prefix", prefix, "--out", out, "--max-seconds", f"{budget:.0f}"]
+        log = os.path.join(self.work, f"peer-{engine}-{target.name}-{fmt}-{rows}.log")
+        target.reset_stats()
+        with open(log, "wb") as err:
+            code, _, _, _, killed = run_measured(argv, target.peer_env(), time.monotonic() + budget + 120,
+                                                 stdout=subprocess.DEVNULL, stderr=err)
+        p = json.load(open(out)) if code == 0 and os.path.exists(out) else None
+        if p is None or p.get("status") != "ok":
+            target.delete_prefix(prefix)
+            status = p["status"] if p else f"failed: {'timed out' if killed else f'exit {code}'}"
+            self.add(result(who, target.name, fmt, rows, status=status,
+                            error=short_error(p.get("error") if p else stderr_tail(log))))
+            return
+        r = result(who, target.name, fmt, rows, wall_s=p["wall_s"], cpu_s=p["cpu_s"], peak_rss_mib=p["peak_rss_mib"],
+                   baseline_rss_mib=p["baseline_rss_mib"], peer_objects=p["objects"])
+        self.after_write(target, prefix, r)
+        self.add(derive(r))
+
     # -- ours through the real CLI --
 
     def ours_cli(self, target, fmt, rows, ipc):
@@ -669,12 +704,35 @@ def ratios(results):
     return vs_peer, vs_curl
 
 
+def best_peer_ratios(results):
+    """Per (target, format, rows): ours against the fastest peer's rows/s and the leanest peer's
+    CPU s (the issue-14 targets: rows/s × >= 1, CPU s × <= 1), and the Parquet size check."""
+    out = []
+    for r in results:
+        if r["who"] != "ours (stdio)" or r["status"] != "ok":
+            continue
+        peers = [p for p in results if p["who"].startswith("peer ") and p["who"] != "peer curl"
+                 and p["status"] == "ok" and (p["target"], p["format"], p["rows"]) == (r["target"], r["format"], r["rows"])]
+        if not peers:
+            continue
+        fastest = max(peers, key=lambda p: p["rows_per_s"] or 0)
+        leanest = min(peers, key=lambda p: p["cpu_s"] if p["cpu_s"] is not None else float("inf"))
+        pyarrow = next((p for p in peers if p["who"] == "peer pyarrow-s3fs"), None)
+        out.append({"target": r["target"], "format": r["format"], "rows": r["rows"],
+                    "ours_rows_per_s": r["rows_per_s"], "fastest_peer": fastest["who"][5:],
+                    "fastest_rows_per_s": fastest["rows_per_s"], "rows_per_s": ratio(r["rows_per_s"], fastest["rows_per_s"]),
+                    "ours_cpu_s": r["cpu_s"], "leanest_peer": leanest["who"][5:], "leanest_cpu_s": leanest["cpu_s"],
+                    "cpu_s": ratio(r["cpu_s"], leanest["cpu_s"]), "ours_peak_rss_mib": r["peak_rss_mib"],
+                    "bytes_vs_pyarrow": ratio(r["bytes"], pyarrow["bytes"]) if pyarrow and r["format"] == "parquet" else None})
+    return out
+
+
 def markdown(doc):
     m = doc["machine"]
     lines = [f"# cq-dest-s3 benchmark — {m['date']}", "",
              f"{m['nproc']} × {m['cpu_model']}, {m['mem_total_gib']} GiB RAM, Linux {m['kernel']}; "
              f"commit `{m['git_commit'][:12]}`; plugin `{m.get('plugin_binary')}` ({m.get('plugin_build')} build, "
-             f"built {m.get('plugin_mtime')}); pyarrow {m.get('pyarrow')}.", "",
+             f"built {m.get('plugin_mtime')}); pyarrow {m.get('pyarrow')}, duckdb {m.get('duckdb')}, polars {m.get('polars')}.", "",
              f"Settings: {json.dumps(doc['settings'], sort_keys=True)}", "",
              "## Runs", "",
              "| rows | target | format | who | objects | MB written | wall s | rows/s | MB/s | CPU s | peak RSS MiB | status |",
@@ -685,6 +743,19 @@ def markdown(doc):
                      f"{fmt_num(mb, 1)} | {fmt_num(r['wall_s'])} | {fmt_num(r['rows_per_s'])} | "
                      f"{fmt_num(r['mb_per_s'])} | {fmt_num(r['cpu_s'])} | {fmt_num(r['peak_rss_mib'])} | "
                      f"{r['status']} |")
+    if doc.get("ratios_vs_best_peer"):
+        lines += ["", "## Ours against the best peer (targets: rows/s × ≥ 1.0, CPU s × ≤ 1.0)", "",
+                  "Fastest peer by rows/s, leanest peer by CPU s, among DuckDB, pyarrow S3FileSystem, polars and "
+                  "pyarrow + boto3; Parquet bytes ÷ pyarrow's (target ≤ 1.0).", "",
+                  "| rows | target | format | ours rows/s | fastest peer | rows/s × | ours CPU s | leanest peer | "
+                  "CPU s × | ours peak RSS MiB | Parquet bytes × |",
+                  "|---:|---|---|---:|---|---:|---:|---|---:|---:|---:|"]
+        for v in doc["ratios_vs_best_peer"]:
+            lines.append(f"| {fmt_num(v['rows'])} | {v['target']} | {v['format']} | {fmt_num(v['ours_rows_per_s'])} | "
+                         f"{v['fastest_peer']} {fmt_num(v['fastest_rows_per_s'])} | **{fmt_num(v['rows_per_s'])}** | "
+                         f"{fmt_num(v['ours_cpu_s'])} | {v['leanest_peer']} {fmt_num(v['leanest_cpu_s'])} | "
+                         f"**{fmt_num(v['cpu_s'])}** | {fmt_num(v['ours_peak_rss_mib'])} | "
+                         f"{fmt_num(v['bytes_vs_pyarrow'])} |")
     if doc["ratios_vs_peer"]:
         lines += ["", "## Ours ÷ peer (pyarrow + boto3)", "",
                   "rows/s above 1 = we are faster; CPU s and peak RSS below 1 = we use less.", "",
@@ -720,7 +791,9 @@ def parse_args():
     p.add_argument("--rows-per-object", type=int, default=10_000,
                    help="plugin batch_size and the peer's rows per object (0: plugin default, peer 10000)")
     p.add_argument("--spec-extra", default="{}", help="JSON object merged into the plugin spec")
-    p.add_argument("--no-peers", action="store_true", help="skip peer_pyarrow_boto3 and peer_curl")
+    p.add_argument("--no-peers", action="store_true", help="skip every peer and peer_curl")
+    p.add_argument("--peers", default="duckdb,pyarrow-s3fs,polars,pyarrow-boto3",
+                   help="peers to run: duckdb, pyarrow-s3fs, polars (bench/peer_engines.py), pyarrow-boto3")
     p.add_argument("--no-cli", action="store_true", help="skip the run through the CloudQuery CLI")
     p.add_argument("--cli-format", default="auto", help="format of the CLI run (auto: first accepted of "
                    "parquet, csv, json)")
@@ -742,6 +815,9 @@ def parse_args():
     if unknown:
         raise SystemExit(f"unknown format(s) {unknown}: choose from csv, json, parquet")
     a.target_list = [t.strip() for t in a.targets.split(",") if t.strip()]
+    a.peer_list = [x.strip() for x in a.peers.split(",") if x.strip()]
+    if set(a.peer_list) - {"duckdb", "pyarrow-s3fs", "polars", "pyarrow-boto3"}:
+        raise SystemExit("--peers: choose from duckdb, pyarrow-s3fs, polars, pyarrow-boto3")
     if set(a.target_list) - {"rgw", "sink"}:
         raise SystemExit("--targets: choose from rgw, sink")
     try:
@@ -792,8 +868,12 @@ def main():
                     for fmt in a.format_list:
                         bench.ours_stdio(target, fmt, rows, frames)
                     if not a.no_peers:
-                        for fmt in a.format_list:
-                            bench.peer(target, fmt, rows, ipc)
+                        for peer in a.peer_list:
+                            for fmt in a.format_list:
+                                if peer == "pyarrow-boto3":
+                                    bench.peer(target, fmt, rows, ipc)
+                                else:
+                                    bench.engine_peer(target, fmt, rows, ipc, peer)
             if not cli_done and rows == cli_rows:
                 cli_done = True
                 fmt = a.cli_format
@@ -818,7 +898,8 @@ def main():
                 "insert_rows": a.insert_rows, "rows_per_object": a.rows_per_object, "spec_extra": a.spec_extra,
                 "curl_mib": 0 if a.no_peers else a.curl_mib, "data_prep_s_not_measured": round(prep_s, 1)}
     doc = {"machine": machine_facts(binary), "settings": settings, "results": bench.results,
-           "ratios_vs_peer": vs_peer, "ratios_vs_curl": vs_curl, "notes": bench.notes}
+           "ratios_vs_best_peer": best_peer_ratios(bench.results), "ratios_vs_peer": vs_peer,
+           "ratios_vs_curl": vs_curl, "notes": bench.notes}
     text = markdown(doc)
     os.makedirs(a.out_dir, exist_ok=True)
     stamp = bench.run_id.split("-")[0]
