@@ -51,10 +51,9 @@ import TestSupport
 
     @Test("a cycle of three profiles without keys ends as aws-sdk-go-v2 ends it: the profile met again lends nothing")
     func longCycleEndsWithTheSDKsError() throws {
-        var config = ""
-        for k in 0..<3 {
-            config += "[profile c\(k)]\nrole_arn = arn:aws:iam::123456789012:role/c\(k)\nsource_profile = c\((k + 1) % 3)\n"
-        }
+        let config = (0..<3).map { k in
+            "[profile c\(k)]\nrole_arn = arn:aws:iam::123456789012:role/c\(k)\nsource_profile = c\((k + 1) % 3)\n"
+        }.joined()
         #expect { try onSmallStack(bytes: Self.stack) { try Self.load(config: config, profile: "c0") } } throws: {
             "\($0)".hasPrefix("failed to load assume role arn:aws:iam::123456789012:role/c2, of profile c0")
         }
