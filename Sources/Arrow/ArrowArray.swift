@@ -17,6 +17,9 @@
 ///   the `entries` struct with key and value children).
 /// - `children[k]`: the members of a struct, aligned with this array (element `i` of a child
 ///   belongs to element `i` of the struct).
+///
+/// `@unchecked Sendable`: every stored property is a `let` set in `init`, and the bytes it views
+/// (`ArrowBytes`) are never written after decoding.
 public final class ArrowArray: @unchecked Sendable {
     public let type: ArrowType
     /// Number of elements.

@@ -4,6 +4,8 @@
 /// That single copy buys a pointer that stays valid for as long as any array of the stream is
 /// alive (an escaped `Array.withUnsafeBytes` pointer would not be), so value accessors are plain
 /// pointer loads with no per-value copy, retain or closure.
+///
+/// `@unchecked Sendable`: the memory is written once, in `init`, and only read afterwards.
 @usableFromInline
 final class ArrowBytes: @unchecked Sendable {
     @usableFromInline let base: UnsafeRawPointer

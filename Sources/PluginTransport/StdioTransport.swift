@@ -194,6 +194,9 @@ final class FrameReader: @unchecked Sendable {
 struct StdioWriteRequests: AsyncSequence, Sendable {
     typealias Element = Cloudquery_Plugin_V3_Write.Request
 
+    /// `@unchecked Sendable`: used by one Write stream at a time and sequentially — the engine's
+    /// reader task pulls `next()` one call after another, and the transport reads `streamEnded`
+    /// only after `write` has returned (the reader task is cancelled and done by then).
     final class State: @unchecked Sendable {
         var pending: Cqdests3_Stdio_V1_Envelope?
         var reachedEnd = false

@@ -97,6 +97,8 @@ enum StopSignal {
         }
     }
 
+    /// `@unchecked Sendable`: `continuation` is read and cleared only while holding `lock`, so the
+    /// first signal resumes it and later ones find nil.
     final class ResumeOnce: @unchecked Sendable {
         private var continuation: CheckedContinuation<String, Never>?
         private let lock = NSLock()
@@ -110,6 +112,8 @@ enum StopSignal {
         }
     }
 
+    /// `nonisolated(unsafe)`: appended to only by the one call that installs the handlers (before any
+    /// signal is handled) and never read; it only keeps the dispatch sources alive.
     enum Retained { nonisolated(unsafe) static var sources: [DispatchSourceSignal] = [] }
 }
 

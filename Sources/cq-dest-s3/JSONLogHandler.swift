@@ -71,6 +71,7 @@ struct PluginLogHandler: LogHandler {
 }
 
 /// Serialises writes of whole lines to one file descriptor (stdout for serve, stderr for stdio).
+/// `@unchecked Sendable`: `handle` never changes and every write holds `lock`.
 final class LogOutput: @unchecked Sendable {
     private let handle: FileHandle
     private let lock = NSLock()

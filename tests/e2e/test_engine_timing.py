@@ -34,7 +34,7 @@ def test_a_timer_firing_during_slow_multipart_uploads_loses_no_row(run_sync, s3,
     # still on their way through the slow proxy when the timer closes the next objects.
     extra = {"format_spec": {"compression": "none"}} if fmt == "parquet" else {}
     spec = dest_spec(s3, prefix, endpoint=f"http://127.0.0.1:{fault_proxy.port}", format=fmt, test_write=False,
-                     batch_timeout="1s", part_size=5 * 1024 * 1024, batch_size=1_000_000,
+                     batch_timeout="200ms", part_size=5 * 1024 * 1024, batch_size=1_000_000,
                      batch_size_bytes=1 << 30, **extra)
     code, out, log = run_sync(spec, source_spec={"tables": {"items": rows, "others": rows}, "batch_rows": 500,
                                                  "big_blob_bytes": 6_000_000}, timeout=600)
