@@ -9,10 +9,10 @@ export SWIFT_BACKTRACE=enable=no
 export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # Suites that need Ceph RGW (`make test` starts it and runs them): skipped here.
 RGW_SUITES='RGWIntegrationTests|MultipartRGWTests|FaultInjectionTests|RequestLayerIntegrationTests'
-# Suites that assert a credential's refresh window against the wall clock (a refresh due within
+# Suites that assert a credential's refresh window or a signing time against the wall clock (within
 # seconds of the test's start): ASan's slowdown stretches the run past those windows. They run
 # uninstrumented in `make test`.
-WALL_CLOCK_SUITES='STSProviderTests|SSOProviderTests|SecretHygieneTests|LoginProviderTests'
+WALL_CLOCK_SUITES='STSProviderTests|SSOProviderTests|SecretHygieneTests|LoginProviderTests|ClockSkewTests'
 # Concurrency-heavy suites: the write engine and its sessions, upload and memory accounting, the
 # stdio transport, credential and signing-key caches, retries.
 TSAN_SUITES='WriteSession|Engine|WritePath|MemoryBudget|TableRead|Stdio|CredentialsCache|SigningKeyCache|Retry'
