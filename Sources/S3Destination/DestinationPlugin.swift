@@ -99,10 +99,6 @@ public actor DestinationPlugin {
         ])
     }
 
-    /// S3 requests of one Write stream in flight at once (all objects and parts together) by default:
-    /// `max_concurrent_requests`, which the S3 client also enforces, lowering it while S3 throttles.
-    static let requestSlots = DestinationSpec.defaultMaxConcurrentRequests
-
     private func writeManifest(config: DestinationConfig, store: ObjectStore, objects: [ManifestEntry]) async throws {
         let now = Date()
         let key = SyncManifest.key(config: config, now: now)

@@ -22,8 +22,6 @@ final class ObjectBuffer: ByteSink {
     /// CRC32 of every byte written so far: the whole object's checksum, for the sync manifest.
     private(set) var crc32: UInt32 = 0
 
-    /// Bytes not taken yet.
-    var count: Int { spill?.count ?? (full.count * partSize + current.count) }
     /// Memory held (the part being filled by its capacity).
     var memoryBytes: Int { full.count * partSize + current.capacity }
     var isSpilled: Bool { spill != nil }

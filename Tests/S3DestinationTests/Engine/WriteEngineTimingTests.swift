@@ -78,7 +78,7 @@ import Testing
         let plugin = try await Self.plugin(store, spec: #","part_size":1024"#)
         let tables = (0..<40).map { "t\($0)" }
         try await plugin.write(PacedMessages(messages: try Self.messages(tables: tables, inserts: 2, per: 50), pause: .zero))
-        #expect(store.mostInFlight <= DestinationPlugin.requestSlots)
+        #expect(store.mostInFlight <= Int(DestinationSpec.defaultMaxConcurrentRequests))
         #expect(store.mostInFlight > 1, "requests did run concurrently")
         for table in tables {
             #expect(try EngineRows.ids(in: store.objects, table: table).sorted() == Array(0..<100))
