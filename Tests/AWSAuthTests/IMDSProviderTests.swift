@@ -2,6 +2,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 /// EC2 instance metadata, IMDSv2 with the IMDSv1 fallback rules (reference aws-auth.md §1.10), against a
 /// loopback fake that enforces tokens like the real service.
@@ -75,12 +76,13 @@ import Testing
         let fake = try FakeIMDS(token: .issue, allowV1: false)
         defer { fake.server.stop() }
         let chain = try provider(fake)
+        let window = ClockWindow()
         let credentials = try await chain.credentials()
         #expect(credentials.accessKeyId == "ASIAIMDS")
         #expect(credentials.secretAccessKey == Self.secret)
         #expect(credentials.sessionToken == "imds-token")
         // Six hours offered, capped at one, as Go does.
-        #expect(credentials.expiration.map { $0.timeIntervalSinceNow <= 3600 && $0.timeIntervalSinceNow > 3500 } == true)
+        #expect(window.contains(credentials.expiration, offset: 3600))
         #expect(fake.puts.current == 1)
         #expect(fake.gets.map(\.path) == [
             "/latest/meta-data/iam/security-credentials/", "/latest/meta-data/iam/security-credentials/test-role",

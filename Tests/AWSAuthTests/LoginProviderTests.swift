@@ -2,6 +2,7 @@
 import Foundation
 import Logging
 import Testing
+import TestSupport
 
 /// `aws login` credentials (aws-sdk-go-v2 `credentials/logincreds`): the token cache as the AWS CLI writes
 /// it, refresh through a loopback Sign-In that verifies the DPoP proof, the cache written back, and the
@@ -90,6 +91,7 @@ import Testing
     func validCache() async throws {
         let home = try makeHome()
         defer { AuthTestSupport.remove(home.path) }
+        let window = ClockWindow()
         try writeCache(home, expiresIn: 800)
         let signin = try fake(home)
         defer { signin.server.stop() }
@@ -98,7 +100,7 @@ import Testing
         #expect(credentials.secretAccessKey == Self.cachedSecret)
         #expect(credentials.sessionToken == "cached-session-token")
         #expect(credentials.source == "login (profile console)")
-        #expect(abs((credentials.expiration?.timeIntervalSinceNow ?? 0) - 800) < 5)
+        #expect(window.contains(credentials.expiration, offset: 800))
         #expect(signin.server.requests.isEmpty)
     }
 
@@ -109,20 +111,21 @@ import Testing
         try writeCache(home, expiresIn: -30, mode: 0o644, extra: ["signInRegion": "", "cliField": ["kept": true]])
         let signin = try fake(home)
         defer { signin.server.stop() }
+        let window = ClockWindow()
         let credentials = try await provider(home, signin).credentials()
         #expect(signin.problems == [])
         #expect(signin.server.requests.count == 1)
         #expect(credentials.accessKeyId == "ASIALOGIN1")
         #expect(credentials.secretAccessKey == FakeSignin.secret(1))
         #expect(credentials.sessionToken == FakeSignin.sessionToken(1))
-        #expect(abs((credentials.expiration?.timeIntervalSinceNow ?? 0) - 900) < 60)
+        #expect(window.contains(credentials.expiration, offset: 900))
 
         let saved = try LoginTokenCache.load(home.cacheFile)
         #expect(saved.accessKeyID == "ASIALOGIN1" && saved.secretAccessKey == FakeSignin.secret(1))
         #expect(saved.sessionToken == FakeSignin.sessionToken(1))
         #expect(saved.refreshToken == "NEW-REFRESH-1")
         #expect(saved.accountID == "123456789012" && saved.clientID == Self.clientID && saved.dpopKey == home.keyPEM)
-        #expect(abs(saved.expiresAt.timeIntervalSinceNow - 900) < 60)
+        #expect(window.contains(saved.expiresAt, offset: 900))
         #expect(saved.document["tokenType"] == .string("aws_sigv4"))
         #expect(saved.document["idToken"] == .string("cached-id-token"))
         #expect(saved.document["cliField"] == .object(["kept": .bool(true)]))
@@ -143,6 +146,7 @@ import Testing
         try writeCache(home, expiresIn: -30)
         let signin = try fake(home)
         defer { signin.server.stop() }
+        let window = ClockWindow()
         _ = try await provider(home, signin).credentials()
         let script = """
             import json, sys
@@ -162,7 +166,7 @@ import Testing
         #expect(read["token"] == .string(FakeSignin.sessionToken(1)))
         #expect(read["account_id"] == .string("123456789012"))
         let expiry = try #require(read["expiry_time"]?.stringValue.flatMap(RFC3339.parse))
-        #expect(abs(expiry.timeIntervalSinceNow - 900) < 60)
+        #expect(window.contains(expiry, offset: 900))
     }
 
     @Test("credentials within 5 minutes of expiry are refreshed early; a failed early refresh keeps them")

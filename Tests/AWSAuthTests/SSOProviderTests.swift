@@ -1,6 +1,7 @@
 @testable import AWSAuth
 import Foundation
 import Testing
+import TestSupport
 
 /// IAM Identity Center (reference aws-auth.md §1.8): token cache, GetRoleCredentials on a loopback portal,
 /// the OIDC refresh grant on a loopback OIDC service, and the messages that say to log in again.
@@ -140,6 +141,7 @@ import Testing
         ], mode: 0o644)
         let sso = try FakeSSO(validTokens: [])
         defer { sso.server.stop() }
+        let window = ClockWindow()
         let credentials = try await provider(home, sso, profile: "dev").credentials()
         #expect(credentials.accessKeyId == "ASIASSO")
 
@@ -157,7 +159,7 @@ import Testing
         let saved = try SSOTokenCache.load(path)
         #expect(saved.accessToken == "NEW-ACCESS-1")
         #expect(saved.refreshToken == "NEW-REFRESH-1")
-        #expect(abs(saved.expiresAt.timeIntervalSinceNow - 28800) < 60)
+        #expect(window.contains(saved.expiresAt, offset: 28800))
         #expect(saved.document["customField"] == .object(["kept": .bool(true)]))
         #expect(saved.document["startUrl"] == .string(Self.startURL))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int

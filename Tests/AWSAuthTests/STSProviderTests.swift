@@ -1,6 +1,7 @@
 @testable import AWSAuth
 import Foundation
 import Testing
+import TestSupport
 
 /// AssumeRole (signed) and AssumeRoleWithWebIdentity (anonymous) against a loopback STS that speaks the
 /// query protocol and answers in STS's XML (reference aws-auth.md §1.6–1.7).
@@ -42,12 +43,13 @@ import Testing
             """, to: home + "/.aws/credentials")
         let env = AuthTestSupport.environment(home: home, ["AWS_ENDPOINT_URL_STS": server.url])
         let provider = try AWSConfig.load(environment: env, profile: "role").credentialsProvider()
+        let window = ClockWindow()
         let credentials = try await provider.credentials()
 
         #expect(credentials.accessKeyId == "ASIAROLE1")
         #expect(credentials.secretAccessKey == Self.roleSecret)
         #expect(credentials.sessionToken == "role-token-1")
-        #expect(credentials.expiration.map { abs($0.timeIntervalSinceNow - 3600) < 60 } == true)
+        #expect(window.contains(credentials.expiration, offset: 3600))
 
         let request = try #require(server.requests.first)
         #expect(request.method == "POST" && request.path == "/")
