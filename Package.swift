@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "S3Destination",
             dependencies: [
-                "FileFormats", "S3Client", "AWSAuth", "Arrow", "CZlib",
+                "FileFormats", "S3Client", "AWSAuth", "Arrow", "CZlib", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Spec/README-API.md"]
