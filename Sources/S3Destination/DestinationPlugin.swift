@@ -17,7 +17,7 @@ public actor DestinationPlugin {
     private var session: Session?
 
     /// What Init established.
-    struct Session {
+    struct Session: Sendable {
         let config: DestinationConfig
         let store: ObjectStore
     }
@@ -38,12 +38,24 @@ public actor DestinationPlugin {
     public func initialize(spec: [UInt8], noConnection: Bool, invocationID: String) async throws {
         session = nil
         if noConnection { return }  // as Go: a bare client, the spec is not even parsed
-        let config: DestinationConfig
+        let opened: Session
         do {
-            config = try DestinationConfig.load(spec: spec, invocationID: invocationID)
-        } catch {
-            throw PluginError(.invalidArgument, String(describing: error))
+            opened = try await open(spec: spec, invocationID: invocationID)
+        } catch let failure as PluginFailure {
+            throw failure.pluginError
         }
+        session = opened
+        let config = opened.config
+        logger.info("initialized", metadata: [
+            "bucket": "\(config.bucket)", "path": "\(config.path)", "format": "\(config.outputFormat.rawValue)",
+            "invocation_id": "\(invocationID)",
+        ])
+    }
+
+    /// Init's steps, failing with the step's own error type (`SpecError`, `TestWriteFailure`, or a
+    /// `PluginError` from credential resolution).
+    private func open(spec: [UInt8], invocationID: String) async throws -> Session {
+        let config = try DestinationConfig.load(spec: spec, invocationID: invocationID)
         let credentials = try await resolveCredentials(config)
         let store = try makeStore(config, credentials, logger)
         if config.testWrite {
@@ -51,14 +63,10 @@ public actor DestinationPlugin {
             do {
                 try await store.put(key: key, body: [], contentType: nil)
             } catch {
-                throw PluginError(.internal, "failed to write test file to S3\n\(error)")
+                throw TestWriteFailure(key: key, cause: error)
             }
         }
-        session = Session(config: config, store: store)
-        logger.info("initialized", metadata: [
-            "bucket": "\(config.bucket)", "path": "\(config.path)", "format": "\(config.outputFormat.rawValue)",
-            "invocation_id": "\(invocationID)",
-        ])
+        return Session(config: config, store: store)
     }
 
     /// Consumes one Write stream; returns once every object it produced is in S3.
@@ -143,12 +151,11 @@ public actor DestinationPlugin {
     public func testConnection(spec: [UInt8]) async -> TestConnectionOutcome {
         let probe = DestinationPlugin(logger: logger, environment: environment, makeStore: makeStore)
         do {
-            try await probe.initialize(spec: spec, noConnection: false, invocationID: UUID().uuidString.lowercased())
+            _ = try await probe.open(spec: spec, invocationID: UUID().uuidString.lowercased())
             return TestConnectionOutcome(success: true, failureCode: "", failureDescription: "")
         } catch {
-            let message = String(describing: error)
-            let code = message.hasPrefix("failed to write test file to S3") ? "UNAUTHORIZED" : "INVALID_SPEC"
-            return TestConnectionOutcome(success: false, failureCode: code, failureDescription: message)
+            let code = error is TestWriteFailure ? "UNAUTHORIZED" : "INVALID_SPEC"
+            return TestConnectionOutcome(success: false, failureCode: code, failureDescription: String(describing: error))
         }
     }
 
