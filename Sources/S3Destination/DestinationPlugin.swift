@@ -76,21 +76,7 @@ public actor DestinationPlugin {
             throw PluginError(.failedPrecondition, "Write called before a successful Init")
         }
         let config = session.config
-        let timeout: Duration? = config.batchTimeout.nanoseconds > 0 ? .nanoseconds(config.batchTimeout.nanoseconds) : nil
-        let settings = WriteSession.Settings(
-            limits: BatchLimits(rows: config.batchSize, bytes: config.batchSizeBytes),
-            timeout: timeout,
-            contentType: config.contentType,
-            partSize: Int(config.partSize),
-            writeEmptyObjects: config.writeEmptyObjectsForEmptyTables,
-            memoryBudget: config.memoryBudgetBytes,
-            maxRequestsInFlight: config.maxConcurrentRequests,
-            objectKey: { table, partition, time in
-                config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time, partitionValues: partition)
-            },
-            makeEncoder: { schema in try FormatSupport.makeEncoder(config, schema: schema) },
-            partitionColumns: config.pathTemplate.rowVariables,
-            maxOpenPartitions: config.maxOpenPartitions)
+        let settings = config.writeSettings, timeout = config.batchTimeoutDuration
         let store = session.store, logger = self.logger
         let written = try await WriteLoop.run(messages, timeout: timeout) { events in
             WriteSession(settings: settings, store: store, events: events, logger: logger)

@@ -1,3 +1,5 @@
+import FileFormats
+
 extension DestinationSpec {
     /// Go `GetContentType()` on the raw values.
     public var resolvedContentType: String {
@@ -14,7 +16,7 @@ public enum ContentType {
             return override
         }
         if !compression.isEmpty {
-            return OutputCompression(goName: compression)?.contentType ?? "application/octet-stream"
+            return ObjectCompression(goName: compression)?.contentType ?? "application/octet-stream"
         }
         switch OutputFormat(goName: format) {
         case .json: return "application/json"

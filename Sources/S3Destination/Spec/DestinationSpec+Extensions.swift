@@ -12,7 +12,7 @@ extension DestinationSpec {
     /// Open objects per table when `path` has row variables (`{{.column}}`).
     public static let defaultMaxOpenPartitions: Int64 = 64
 
-    mutating func validateExtensions() throws {
+    func validateExtensions() throws {
         if let budget = memoryBudgetBytes, budget < Self.minimumMemoryBudgetBytes {
             throw SpecError(.validation, "`memory_budget_bytes` must be at least \(Self.minimumMemoryBudgetBytes) (16 MiB)")
         }

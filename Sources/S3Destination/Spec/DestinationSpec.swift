@@ -3,7 +3,7 @@
 /// kept raw so validation can reject them with Go's messages.
 ///
 /// Production code should use `DestinationConfig.load`, which runs the whole Go init sequence
-/// and hands back non-optional, typed values.
+/// and types what `SetDefaults()` fills in.
 public struct DestinationSpec: Sendable, Equatable {
     // From the embedded filetypes.FileSpec.
     public var format: String = ""
@@ -44,10 +44,6 @@ public struct DestinationSpec: Sendable, Equatable {
     public var maxConcurrentRequests: Int? = nil
     public var objectOptions = ObjectOptions()
     public var maxOpenPartitions: Int64? = nil
-
-    /// `format` + `format_spec` after `validate()` succeeded (Go keeps these in FileSpec's
-    /// private fields, filled by `Validate()`).
-    public internal(set) var resolvedFormat: FormatSpec? = nil
 
     public init() {}
 

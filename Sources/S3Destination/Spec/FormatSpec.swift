@@ -1,3 +1,5 @@
+import FileFormats
+
 /// `format` plus its validated `format_spec`, defaults applied.
 public enum FormatSpec: Sendable, Equatable {
     case csv(CSVSpec)
@@ -36,21 +38,24 @@ public struct CSVSpec: Sendable, Equatable {
     }
 }
 
-/// Parquet format version (`format_spec.version`).
+/// Parquet format version as `format_spec.version` names it: filetypes' names, which include
+/// `v2Latest` (arrow-go `V2_LATEST`, 2.6). Kept apart from `ParquetWriterOptions.FormatVersion`
+/// (the version written in the file) because the name the user chose is part of the spec: Go's
+/// error text lists these names, and `v2Latest` and `v2.6` are different values of it.
 public enum ParquetVersion: String, Sendable, CaseIterable {
     case v1_0 = "v1.0"
     case v2_4 = "v2.4"
     case v2_6 = "v2.6"
-    /// arrow-go `V2_LATEST`, which is 2.6.
     case v2Latest
-}
 
-/// Parquet schema root repetition (`format_spec.root_repetition`). Snowflake needs `undefined`.
-public enum ParquetRootRepetition: String, Sendable, CaseIterable {
-    case undefined
-    case required
-    case optional
-    case repeated
+    /// The version the file says it follows.
+    var formatVersion: ParquetWriterOptions.FormatVersion {
+        switch self {
+        case .v1_0: return .v1_0
+        case .v2_4: return .v2_4
+        case .v2_6, .v2Latest: return .v2_6
+        }
+    }
 }
 
 /// `format_spec` for Parquet.
@@ -58,16 +63,17 @@ public struct ParquetSpec: Sendable, Equatable {
     public static let defaultMaxRowGroupLength: Int64 = 128 * 1024 * 1024
 
     public var version: ParquetVersion
-    public var rootRepetition: ParquetRootRepetition
+    public var rootRepetition: ParquetWriterOptions.RootRepetition
     /// Positive (default 134217728): 0, which Go accepts and then hangs on, is refused.
     public var maxRowGroupLength: Int64
-    public var compression: ParquetCompression
+    /// `format_spec.compression`, beyond the Go plugin, which always uses Snappy.
+    public var compression: ParquetWriterOptions.Compression
 
     public init(
         version: ParquetVersion = .v2Latest,
-        rootRepetition: ParquetRootRepetition = .repeated,
+        rootRepetition: ParquetWriterOptions.RootRepetition = .repeated,
         maxRowGroupLength: Int64 = ParquetSpec.defaultMaxRowGroupLength,
-        compression: ParquetCompression = .snappy
+        compression: ParquetWriterOptions.Compression = .snappy
     ) {
         self.version = version
         self.rootRepetition = rootRepetition

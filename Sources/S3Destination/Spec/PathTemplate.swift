@@ -1,15 +1,16 @@
+import FileFormats
 import Foundation
 
 /// Turns the (defaulted) `path` into object keys exactly like Go's `ReplacePathVariables`.
 public struct PathTemplate: Sendable, Equatable {
     public let template: String
     public let format: OutputFormat
-    public let compression: OutputCompression
+    public let compression: ObjectCompression
     /// Columns named by row variables (`{{.column}}`), in order of first appearance; empty for most paths.
     public let rowVariables: [String]
     private let templateBytes: [UInt8]
 
-    public init(template: String, format: OutputFormat, compression: OutputCompression) {
+    public init(template: String, format: OutputFormat, compression: ObjectCompression) {
         self.template = template
         self.format = format
         self.compression = compression
