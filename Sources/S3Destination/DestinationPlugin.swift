@@ -22,10 +22,15 @@ public actor DestinationPlugin {
         let store: ObjectStore
     }
 
-    public init(
+    public init(logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(logger: logger, environment: environment, makeStore: nil)
+    }
+
+    /// `makeStore`: the object store for a spec (tests pass an in-memory one); nil for S3.
+    init(
         logger: Logger,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        makeStore: (@Sendable (DestinationConfig, CredentialsProvider, Logger) throws -> ObjectStore)? = nil
+        environment: [String: String],
+        makeStore: (@Sendable (DestinationConfig, CredentialsProvider, Logger) throws -> ObjectStore)?
     ) {
         self.logger = logger
         self.environment = environment

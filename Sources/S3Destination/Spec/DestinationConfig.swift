@@ -12,7 +12,7 @@ import S3Client
 /// and typed. The S3 client configuration, the write settings and the format options are built
 /// from it (`DestinationConfig+S3Client.swift`, `+WriteSettings.swift`, `FormatSupport.swift`).
 @dynamicMemberLookup
-public struct DestinationConfig: Sendable, Equatable {
+struct DestinationConfig: Sendable, Equatable {
     /// The spec as decoded and validated; unset Go pointer fields are still nil here.
     let spec: DestinationSpec
     let format: FormatSpec
@@ -56,7 +56,7 @@ public struct DestinationConfig: Sendable, Equatable {
 
     /// Runs the Go init steps 2-3 on the Init request's spec bytes. Throws `SpecError` whose
     /// description is the Go message.
-    public static func load<Bytes: Collection>(spec bytes: Bytes, invocationID: String) throws -> DestinationConfig
+    static func load<Bytes: Collection>(spec bytes: Bytes, invocationID: String) throws -> DestinationConfig
     where Bytes.Element == UInt8 {
         let spec = try DestinationSpec(json: bytes)
         let format = try spec.validate()

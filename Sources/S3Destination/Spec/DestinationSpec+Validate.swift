@@ -1,6 +1,6 @@
 extension DestinationSpec {
     /// The canned ACLs the AWS SDK knows (`types.ObjectCannedACL.Values()`).
-    public static let cannedACLs: [String] = [
+    static let cannedACLs: [String] = [
         "private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read",
         "bucket-owner-read", "bucket-owner-full-control",
     ]

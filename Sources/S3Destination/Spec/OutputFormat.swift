@@ -1,7 +1,7 @@
 import FileFormats
 
 /// The `format` key: which encoder writes the objects.
-public enum OutputFormat: String, Sendable, CaseIterable {
+enum OutputFormat: String, Sendable, CaseIterable {
     case csv
     case json
     case parquet
