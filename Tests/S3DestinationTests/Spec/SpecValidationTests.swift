@@ -30,9 +30,8 @@ import Testing
     }
 
     static func validationError(_ spec: DestinationSpec) -> String? {
-        var s = spec
         do {
-            try s.validate()
+            try spec.validate()
             return nil
         } catch {
             return "\(error)"
