@@ -48,8 +48,7 @@ let package = Package(
             dependencies: [
                 "FileFormats", "S3Client", "AWSAuth", "Arrow", "CZlib", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            exclude: ["Spec/README-API.md"]
+            ]
         ),
         // `swift run -c release s3-request-bench`: S3Client throughput per request limit (bench/README.md).
         .executableTarget(name: "s3-request-bench", dependencies: ["S3Client", "AWSAuth"], path: "bench/s3-request-bench"),
