@@ -1,3 +1,5 @@
+import GoText
+
 /// A JSON text decoded the way Go's `encoding/json` `Unmarshal` into `any` decodes it, which
 /// is the first step of the Go plugin's Athena key sanitising:
 /// - strict RFC 8259 grammar (the scanner Go runs first), at most 10 000 levels of nesting;
@@ -256,7 +258,7 @@ private struct Parser {
             case 0..<0x20:
                 throw fail("control character 0x\(String(c, radix: 16)) inside a string")
             case 0x80...:
-                let (state, size) = UTF8Validation.decode(text, at: i)
+                let (state, size) = GoUTF8.decode(text, at: i)
                 if state == .invalid {
                     Self.appendUTF8(0xfffd, to: &out)
                 } else {

@@ -1,3 +1,5 @@
+import GoText
+
 /// Marshals an `AthenaJSONDocument` as goccy/go-json does with HTML escaping off, every object
 /// key sanitised (`\W` → `_`) and the members sorted by key. Iterative, like the parser.
 struct AthenaJSONWriter {

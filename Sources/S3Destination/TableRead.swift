@@ -1,6 +1,7 @@
 import Arrow
 import FileFormats
 import Foundation
+import GoText
 
 /// `Read` of one table (the state-backend use of the Go plugin): with `no_rotate` a table is one
 /// object whose key does not depend on the sync, so it can be found again and decoded back into

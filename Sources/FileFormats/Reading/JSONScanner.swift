@@ -1,3 +1,5 @@
+import GoText
+
 /// A byte-level reader of one JSON text (one JSON Lines line), strict like Go's
 /// `encoding/json` decoder: no comments, no trailing commas, no bare control characters in
 /// strings. Numbers are handed out as their exact text, so int64/uint64/decimal values never
@@ -148,7 +150,7 @@ struct JSONScanner {
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             if byte >= 0x80 {
-                let (state, length) = UTF8Validation.decode(bytes, at: position)
+                let (state, length) = GoUTF8.decode(bytes, at: position)
                 if case .invalid = state { break }
                 position += length
             } else {
@@ -211,7 +213,7 @@ struct JSONScanner {
                     scratch.append(byte)
                     position += 1
                 } else {
-                    let (state, length) = UTF8Validation.decode(bytes, at: position)
+                    let (state, length) = GoUTF8.decode(bytes, at: position)
                     if case .invalid = state {
                         scratch.appendScalar(0xfffd)
                     } else {

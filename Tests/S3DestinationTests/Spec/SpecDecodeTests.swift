@@ -1,4 +1,5 @@
 import Foundation
+import GoText
 import Testing
 @testable import S3Destination
 
@@ -53,8 +54,8 @@ import Testing
             sseKMSKeyID: "kid", serverSideEncryption: "aws:kms"))
         #expect(s.testWrite == false)
         #expect(s.formatSpecJSON == .object([
-            SpecJSONMember(key: "delimiter", value: .string(";")),
-            SpecJSONMember(key: "skip_header", value: .bool(true)),
+            GoJSONMember(key: "delimiter", value: .string(";")),
+            GoJSONMember(key: "skip_header", value: .bool(true)),
         ]))
     }
 

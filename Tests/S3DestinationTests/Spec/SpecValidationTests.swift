@@ -1,3 +1,4 @@
+import GoText
 import Testing
 @testable import S3Destination
 
@@ -232,11 +233,11 @@ import Testing
         var s = DestinationSpec()
         s.path = "test/path/{{TABLE}}.json"
         s.format = "json"
-        s.formatSpecJSON = .object([SpecJSONMember(key: "delimiter", value: .string(","))])
+        s.formatSpecJSON = .object([GoJSONMember(key: "delimiter", value: .string(","))])
         s.testWrite = false
         s.setDefaults()
         #expect(s.path == "test/path/{{TABLE}}.json")
-        #expect(s.formatSpecJSON == .object([SpecJSONMember(key: "delimiter", value: .string(","))]))
+        #expect(s.formatSpecJSON == .object([GoJSONMember(key: "delimiter", value: .string(","))]))
         #expect(s.testWrite == false)
         #expect(s.batchSize == 10000)
         #expect(s.batchSizeBytes == 52_428_800)

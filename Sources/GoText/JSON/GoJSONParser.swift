@@ -1,10 +1,11 @@
-/// Parses JSON bytes the way Go's `encoding/json` reads them, so that the init spec is accepted
-/// and rejected exactly like the Go plugin does and syntax errors carry Go's wording
-/// (e.g. `invalid character '}' after object key`, `unexpected end of JSON input`).
+/// Parses JSON bytes the way Go's `encoding/json` reads them (its scanner in `scanner.go`, string
+/// unquoting in `decode.go`), so that a document is accepted and rejected exactly like the Go
+/// plugin and AWS SDK do and syntax errors carry Go's wording (e.g. `invalid character '}'
+/// after object key`, `unexpected end of JSON input`).
 ///
 /// Iterative (an explicit container stack), so deeply nested input cannot overflow the thread
 /// stack; nesting beyond Go's limit of 10000 is rejected like Go does.
-struct SpecJSONParser {
+struct GoJSONParser {
     static let maxNestingDepth = 10_000
 
     private let bytes: [UInt8]
@@ -14,21 +15,22 @@ struct SpecJSONParser {
         self.bytes = bytes
     }
 
-    static func parse<Bytes: Collection>(_ input: Bytes) throws -> SpecJSONValue where Bytes.Element == UInt8 {
-        var parser = SpecJSONParser(bytes: Array(input))
+    static func parse<Bytes: Collection>(_ input: Bytes) throws(GoJSONSyntaxError) -> GoJSONValue
+    where Bytes.Element == UInt8 {
+        var parser = GoJSONParser(bytes: Array(input))
         return try parser.parseDocument()
     }
 
     private enum OpenContainer {
-        case array([SpecJSONValue])
-        case object([SpecJSONMember], pendingKey: String)
+        case array([GoJSONValue])
+        case object([GoJSONMember], pendingKey: String)
     }
 
-    private mutating func parseDocument() throws -> SpecJSONValue {
+    private mutating func parseDocument() throws(GoJSONSyntaxError) -> GoJSONValue {
         var stack: [OpenContainer] = []
         skipWhitespace()
         parseValue: while true {
-            var value: SpecJSONValue
+            var value: GoJSONValue
             let c = try peek()
             switch c {
             case UInt8(ascii: "{"):
@@ -98,7 +100,7 @@ struct SpecJSONParser {
                         throw Self.error(next, "after array element")
                     }
                 case .object(var members, let key):
-                    members.append(SpecJSONMember(key: key, value: value))
+                    members.append(GoJSONMember(key: key, value: value))
                     if next == UInt8(ascii: ",") {
                         pos += 1
                         skipWhitespace()
@@ -116,14 +118,14 @@ struct SpecJSONParser {
         }
     }
 
-    private func checkDepth(_ openContainers: Int, _ c: UInt8) throws {
+    private func checkDepth(_ openContainers: Int, _ c: UInt8) throws(GoJSONSyntaxError) {
         if openContainers + 1 > Self.maxNestingDepth {
             throw Self.error(c, "exceeded max depth")
         }
     }
 
     /// Reads `"key"` and the following `:`, leaving `pos` at the start of the value.
-    private mutating func parseObjectKey() throws -> String {
+    private mutating func parseObjectKey() throws(GoJSONSyntaxError) -> String {
         let c = try peek()
         guard c == UInt8(ascii: "\"") else {
             throw Self.error(c, "looking for beginning of object key string")
@@ -140,7 +142,7 @@ struct SpecJSONParser {
         return key
     }
 
-    private func peek() throws -> UInt8 {
+    private func peek() throws(GoJSONSyntaxError) -> UInt8 {
         guard pos < bytes.count else { throw Self.unexpectedEnd }
         return bytes[pos]
     }
@@ -156,7 +158,7 @@ struct SpecJSONParser {
         }
     }
 
-    private mutating func parseLiteral(_ word: String) throws {
+    private mutating func parseLiteral(_ word: String) throws(GoJSONSyntaxError) {
         let expected = Array(word.utf8)
         pos += 1  // the first letter was already matched by the caller
         for i in 1..<expected.count {
@@ -169,7 +171,7 @@ struct SpecJSONParser {
     }
 
     /// Checks the JSON number grammar and returns the literal text.
-    private mutating func parseNumber() throws -> String {
+    private mutating func parseNumber() throws(GoJSONSyntaxError) -> String {
         let start = pos
         if bytes[pos] == UInt8(ascii: "-") {
             pos += 1
@@ -202,7 +204,7 @@ struct SpecJSONParser {
 
     /// Reads a string body (the opening quote is consumed) and decodes it like Go:
     /// invalid UTF-8 bytes and unpaired surrogate escapes become U+FFFD.
-    private mutating func parseStringBody() throws -> String {
+    private mutating func parseStringBody() throws(GoJSONSyntaxError) -> String {
         var out: [UInt8] = []
         while true {
             let c = try peek()
@@ -219,19 +221,13 @@ struct SpecJSONParser {
                 out.append(c)
                 pos += 1
             default:
-                let length = SpecUTF8.validSequenceLength(bytes, at: pos)
-                if length == 0 {
-                    SpecUTF8.appendScalar(0xFFFD, to: &out)
-                    pos += 1
-                } else {
-                    out.append(contentsOf: bytes[pos..<(pos + length)])
-                    pos += length
-                }
+                let start = pos
+                pos += bytes.withUnsafeBytes { GoUTF8.appendReplacingInvalid($0, at: start, to: &out) }
             }
         }
     }
 
-    private mutating func parseEscape(into out: inout [UInt8]) throws {
+    private mutating func parseEscape(into out: inout [UInt8]) throws(GoJSONSyntaxError) {
         let c = try peek()
         pos += 1
         switch c {
@@ -253,13 +249,13 @@ struct SpecJSONParser {
                     scalar = 0xFFFD
                 }
             }
-            SpecUTF8.appendScalar(scalar, to: &out)
+            GoUTF8.appendScalar(scalar, to: &out)
         default:
             throw Self.error(c, "in string escape code")
         }
     }
 
-    private mutating func parseHex4() throws -> UInt32 {
+    private mutating func parseHex4() throws(GoJSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
             let c = try peek()
@@ -299,10 +295,10 @@ struct SpecJSONParser {
         }
     }
 
-    private static let unexpectedEnd = SpecJSONSyntaxError(message: "unexpected end of JSON input")
+    private static let unexpectedEnd = GoJSONSyntaxError(message: "unexpected end of JSON input")
 
-    private static func error(_ c: UInt8, _ context: String) -> SpecJSONSyntaxError {
-        SpecJSONSyntaxError(message: "invalid character \(quoteChar(c)) \(context)")
+    private static func error(_ c: UInt8, _ context: String) -> GoJSONSyntaxError {
+        GoJSONSyntaxError(message: "invalid character \(quoteChar(c)) \(context)")
     }
 
     /// Go's `quoteChar`: the byte read as a Latin-1 rune, quoted like `strconv.Quote` but
