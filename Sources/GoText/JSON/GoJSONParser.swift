@@ -3,135 +3,109 @@
 /// plugin and AWS SDK do and syntax errors carry Go's wording (e.g. `invalid character '}'
 /// after object key`, `unexpected end of JSON input`).
 ///
-/// Iterative (an explicit container stack), so deeply nested input cannot overflow the thread
-/// stack; nesting beyond Go's limit of 10000 is rejected like Go does.
+/// Iterative (an explicit container stack) and building a flat `GoJSONDocument`, so deeply
+/// nested input cannot overflow the thread stack; nesting beyond Go's limit of 10000 is rejected
+/// like Go does.
 struct GoJSONParser {
     static let maxNestingDepth = 10_000
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private var pos = 0
 
-    private init(bytes: [UInt8]) {
+    init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
-    static func parse<Bytes: Collection>(_ input: Bytes) throws(GoJSONSyntaxError) -> GoJSONValue
-    where Bytes.Element == UInt8 {
-        var parser = GoJSONParser(bytes: Array(input))
-        return try parser.parseDocument()
+    /// An open array or object: where its children start in `pending`.
+    private struct Frame {
+        let isObject: Bool
+        let start: Int
     }
 
-    private enum OpenContainer {
-        case array([GoJSONValue])
-        case object([GoJSONMember], pendingKey: String)
-    }
-
-    private mutating func parseDocument() throws(GoJSONSyntaxError) -> GoJSONValue {
-        var stack: [OpenContainer] = []
+    mutating func parse(into document: inout GoJSONDocument) throws(GoJSONError) {
+        var stack: [Frame] = []
+        var pending: [Int] = []
         skipWhitespace()
         parseValue: while true {
-            var value: GoJSONValue
+            var node: Int
             let c = try peek()
             switch c {
-            case UInt8(ascii: "{"):
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = c == UInt8(ascii: "{")
                 try checkDepth(stack.count, c)
                 pos += 1
                 skipWhitespace()
-                if try peek() == UInt8(ascii: "}") {
+                if try peek() == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     pos += 1
-                    value = .object([])
+                    node = document.close(isObject: isObject, children: [])
                 } else {
-                    let key = try parseObjectKey()
-                    stack.append(.object([], pendingKey: key))
-                    continue parseValue
-                }
-            case UInt8(ascii: "["):
-                try checkDepth(stack.count, c)
-                pos += 1
-                skipWhitespace()
-                if try peek() == UInt8(ascii: "]") {
-                    pos += 1
-                    value = .array([])
-                } else {
-                    stack.append(.array([]))
+                    stack.append(Frame(isObject: isObject, start: pending.count))
+                    if isObject { pending.append(try parseObjectKey(into: &document)) }
                     continue parseValue
                 }
             case UInt8(ascii: "\""):
                 pos += 1
-                value = .string(try parseStringBody())
+                node = try parseString(into: &document)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                value = .number(try parseNumber())
+                node = try parseNumber(into: &document)
             case UInt8(ascii: "t"):
                 try parseLiteral("true")
-                value = .bool(true)
+                node = document.add(.bool(true))
             case UInt8(ascii: "f"):
                 try parseLiteral("false")
-                value = .bool(false)
+                node = document.add(.bool(false))
             case UInt8(ascii: "n"):
                 try parseLiteral("null")
-                value = .null
+                node = document.add(.null)
             default:
                 throw Self.error(c, "looking for beginning of value")
             }
 
             // Attach the finished value to its container; close containers as they end.
             while true {
-                guard let container = stack.popLast() else {
+                guard let frame = stack.last else {
                     skipWhitespace()
                     if pos < bytes.count {
                         throw Self.error(bytes[pos], "after top-level value")
                     }
-                    return value
+                    document.root = node
+                    return
                 }
+                pending.append(node)
                 skipWhitespace()
                 let next = try peek()
-                switch container {
-                case .array(var elements):
-                    elements.append(value)
-                    if next == UInt8(ascii: ",") {
-                        pos += 1
-                        skipWhitespace()
-                        stack.append(.array(elements))
-                        continue parseValue
-                    } else if next == UInt8(ascii: "]") {
-                        pos += 1
-                        value = .array(elements)
-                    } else {
-                        throw Self.error(next, "after array element")
-                    }
-                case .object(var members, let key):
-                    members.append(GoJSONMember(key: key, value: value))
-                    if next == UInt8(ascii: ",") {
-                        pos += 1
-                        skipWhitespace()
-                        let nextKey = try parseObjectKey()
-                        stack.append(.object(members, pendingKey: nextKey))
-                        continue parseValue
-                    } else if next == UInt8(ascii: "}") {
-                        pos += 1
-                        value = .object(members)
-                    } else {
-                        throw Self.error(next, "after object key:value pair")
-                    }
+                if next == UInt8(ascii: ",") {
+                    pos += 1
+                    skipWhitespace()
+                    if frame.isObject { pending.append(try parseObjectKey(into: &document)) }
+                    continue parseValue
                 }
+                guard next == (frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    throw Self.error(next, frame.isObject ? "after object key:value pair" : "after array element")
+                }
+                pos += 1
+                stack.removeLast()
+                node = document.close(isObject: frame.isObject, children: pending[frame.start...])
+                pending.removeSubrange(frame.start...)
             }
         }
     }
 
-    private func checkDepth(_ openContainers: Int, _ c: UInt8) throws(GoJSONSyntaxError) {
+    private func checkDepth(_ openContainers: Int, _ c: UInt8) throws(GoJSONError) {
         if openContainers + 1 > Self.maxNestingDepth {
             throw Self.error(c, "exceeded max depth")
         }
     }
 
-    /// Reads `"key"` and the following `:`, leaving `pos` at the start of the value.
-    private mutating func parseObjectKey() throws(GoJSONSyntaxError) -> String {
+    /// Reads `"key"` and the following `:`, leaving `pos` at the start of the value. Returns
+    /// the key's string node.
+    private mutating func parseObjectKey(into document: inout GoJSONDocument) throws(GoJSONError) -> Int {
         let c = try peek()
         guard c == UInt8(ascii: "\"") else {
             throw Self.error(c, "looking for beginning of object key string")
         }
         pos += 1
-        let key = try parseStringBody()
+        let key = try parseString(into: &document)
         skipWhitespace()
         let colon = try peek()
         guard colon == UInt8(ascii: ":") else {
@@ -142,7 +116,7 @@ struct GoJSONParser {
         return key
     }
 
-    private func peek() throws(GoJSONSyntaxError) -> UInt8 {
+    private func peek() throws(GoJSONError) -> UInt8 {
         guard pos < bytes.count else { throw Self.unexpectedEnd }
         return bytes[pos]
     }
@@ -158,7 +132,7 @@ struct GoJSONParser {
         }
     }
 
-    private mutating func parseLiteral(_ word: String) throws(GoJSONSyntaxError) {
+    private mutating func parseLiteral(_ word: String) throws(GoJSONError) {
         let expected = Array(word.utf8)
         pos += 1  // the first letter was already matched by the caller
         for i in 1..<expected.count {
@@ -170,8 +144,8 @@ struct GoJSONParser {
         }
     }
 
-    /// Checks the JSON number grammar and returns the literal text.
-    private mutating func parseNumber() throws(GoJSONSyntaxError) -> String {
+    /// Checks the JSON number grammar and stores the literal text.
+    private mutating func parseNumber(into document: inout GoJSONDocument) throws(GoJSONError) -> Int {
         let start = pos
         if bytes[pos] == UInt8(ascii: "-") {
             pos += 1
@@ -199,19 +173,19 @@ struct GoJSONParser {
             guard Self.isDigit(c) else { throw Self.error(c, "in exponent of numeric literal") }
             while pos < bytes.count, Self.isDigit(bytes[pos]) { pos += 1 }
         }
-        return String(decoding: bytes[start..<pos], as: UTF8.self)
+        return document.addNumber(UnsafeRawBufferPointer(rebasing: bytes[start..<pos]))
     }
 
     /// Reads a string body (the opening quote is consumed) and decodes it like Go:
     /// invalid UTF-8 bytes and unpaired surrogate escapes become U+FFFD.
-    private mutating func parseStringBody() throws(GoJSONSyntaxError) -> String {
+    private mutating func parseString(into document: inout GoJSONDocument) throws(GoJSONError) -> Int {
         var out: [UInt8] = []
         while true {
             let c = try peek()
             switch c {
             case UInt8(ascii: "\""):
                 pos += 1
-                return String(decoding: out, as: UTF8.self)
+                return document.addString(out)
             case UInt8(ascii: "\\"):
                 pos += 1
                 try parseEscape(into: &out)
@@ -221,13 +195,12 @@ struct GoJSONParser {
                 out.append(c)
                 pos += 1
             default:
-                let start = pos
-                pos += bytes.withUnsafeBytes { GoUTF8.appendReplacingInvalid($0, at: start, to: &out) }
+                pos += GoUTF8.appendReplacingInvalid(bytes, at: pos, to: &out)
             }
         }
     }
 
-    private mutating func parseEscape(into out: inout [UInt8]) throws(GoJSONSyntaxError) {
+    private mutating func parseEscape(into out: inout [UInt8]) throws(GoJSONError) {
         let c = try peek()
         pos += 1
         switch c {
@@ -255,7 +228,7 @@ struct GoJSONParser {
         }
     }
 
-    private mutating func parseHex4() throws(GoJSONSyntaxError) -> UInt32 {
+    private mutating func parseHex4() throws(GoJSONError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
             let c = try peek()
@@ -295,10 +268,10 @@ struct GoJSONParser {
         }
     }
 
-    private static let unexpectedEnd = GoJSONSyntaxError(message: "unexpected end of JSON input")
+    private static let unexpectedEnd = GoJSONError(message: "unexpected end of JSON input")
 
-    private static func error(_ c: UInt8, _ context: String) -> GoJSONSyntaxError {
-        GoJSONSyntaxError(message: "invalid character \(quoteChar(c)) \(context)")
+    private static func error(_ c: UInt8, _ context: String) -> GoJSONError {
+        GoJSONError(message: "invalid character \(quoteChar(c)) \(context)")
     }
 
     /// Go's `quoteChar`: the byte read as a Latin-1 rune, quoted like `strconv.Quote` but

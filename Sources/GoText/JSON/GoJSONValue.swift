@@ -12,9 +12,41 @@ public enum GoJSONValue: Sendable, Equatable {
     case object([GoJSONMember])
 
     /// Parses one JSON text (Go's `json.Unmarshal` syntax rules; see `GoJSONParser`).
-    public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(GoJSONSyntaxError) -> GoJSONValue
+    public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(GoJSONError) -> GoJSONValue
     where Bytes.Element == UInt8 {
-        try GoJSONParser.parse(bytes)
+        let parsed: Result<GoJSONDocument, GoJSONError> = Array(bytes).withUnsafeBytes { raw in
+            do throws(GoJSONError) {
+                return .success(try GoJSONDocument(parsing: raw))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return GoJSONValue(try parsed.get())
+    }
+
+    /// The tree of a parsed document, built bottom-up from its flat nodes (every container
+    /// comes after its children), so building it needs no recursion.
+    init(_ document: GoJSONDocument) {
+        var built: [GoJSONValue] = []
+        built.reserveCapacity(document.nodes.count)
+        for node in document.nodes {
+            switch node {
+            case .null: built.append(.null)
+            case .bool(let value): built.append(.bool(value))
+            case .number(let range): built.append(.number(document.string(range)))
+            case .string(let range): built.append(.string(document.string(range)))
+            case .array(let range): built.append(.array(document.children[range].map { built[$0] }))
+            case .object(let range):
+                var members: [GoJSONMember] = []
+                members.reserveCapacity(range.count / 2)
+                for k in stride(from: range.lowerBound, to: range.upperBound, by: 2) {
+                    guard case .string(let key) = document.nodes[document.children[k]] else { continue }
+                    members.append(GoJSONMember(key: document.string(key), value: built[document.children[k + 1]]))
+                }
+                built.append(.object(members))
+            }
+        }
+        self = built[document.root]
     }
 
     /// The word Go uses for this kind of value in "cannot unmarshal X into ..." messages.
@@ -40,8 +72,9 @@ public struct GoJSONMember: Sendable, Equatable {
     }
 }
 
-/// A JSON syntax error; `message` is the text Go's scanner produces for the same input.
-public struct GoJSONSyntaxError: Error, Equatable, CustomStringConvertible {
+/// A JSON document Go's `encoding/json` refuses; `message` is Go's text for the same input
+/// (its scanner's syntax errors, or an unmarshalling error such as a number beyond float64).
+public struct GoJSONError: Error, Equatable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
 }
