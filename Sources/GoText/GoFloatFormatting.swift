@@ -115,17 +115,15 @@ public enum GoFloatFormatting {
     /// encoding/json cutoffs; unlike encoding/json, goccy keeps the two-digit exponent `1e-07`).
     /// The value must be finite.
     public static func appendJSON(_ value: Double, to out: inout [UInt8]) {
-        let magnitude = value.magnitude
-        let d = decimal(value.description)
-        if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {
-            appendExponent(d, to: &out)
-        } else {
-            appendFixed(d, to: &out)
-        }
+        appendGoccy(value, to: &out)
     }
 
     /// goccy/go-json's float32 number: float32 digits, cutoffs compared in float32.
     public static func appendJSON(_ value: Float, to out: inout [UInt8]) {
+        appendGoccy(value, to: &out)
+    }
+
+    private static func appendGoccy<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F, to out: inout [UInt8]) {
         let magnitude = value.magnitude
         let d = decimal(value.description)
         if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {

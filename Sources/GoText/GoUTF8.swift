@@ -68,8 +68,7 @@ public enum GoUTF8 {
 
     /// Appends the sequence at `i` of non-ASCII `bytes` to `out` the way encoding/json decodes a
     /// string: a valid sequence is copied, a bad byte becomes U+FFFD. Returns the bytes consumed.
-    @inlinable
-    public static func appendReplacingInvalid(_ bytes: UnsafeRawBufferPointer, at i: Int, to out: inout [UInt8]) -> Int {
+    static func appendReplacingInvalid(_ bytes: UnsafeRawBufferPointer, at i: Int, to out: inout [UInt8]) -> Int {
         let (state, length) = decode(bytes, at: i)
         if state == .invalid {
             out.append(contentsOf: [0xEF, 0xBF, 0xBD])
@@ -81,7 +80,7 @@ public enum GoUTF8 {
 
     /// Appends the UTF-8 encoding of `value` (U+FFFD for surrogates or values past U+10FFFF, as
     /// Go's `utf8.AppendRune`).
-    public static func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
+    static func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
         UTF8.encode(scalar) { out.append($0) }
     }

@@ -174,13 +174,11 @@ struct JSONScanner {
                 guard position < end else { break }
                 let escape = bytes[position]
                 position += 1
+                if let unescaped = GoJSONEscape.simpleEscape(escape) {
+                    scratch.append(unescaped)
+                    continue
+                }
                 switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "f"): scratch.append(0x0c)
-                case UInt8(ascii: "n"): scratch.append(0x0a)
-                case UInt8(ascii: "r"): scratch.append(0x0d)
-                case UInt8(ascii: "t"): scratch.append(0x09)
                 case UInt8(ascii: "u"):
                     var scalar = try readHex4()
                     if (0xd800..<0xdc00).contains(scalar) {
@@ -230,13 +228,8 @@ struct JSONScanner {
         guard end - position >= 4 else { throw ValueError("unexpected end of JSON input in a \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let c = bytes[position]
-            let digit: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - 0x41 + 10)
-            default: throw unexpected("a hex digit in a \\u escape")
+            guard let digit = GoJSONEscape.hexValue(bytes[position]) else {
+                throw unexpected("a hex digit in a \\u escape")
             }
             value = value << 4 | digit
             position += 1

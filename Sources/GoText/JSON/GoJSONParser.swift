@@ -203,13 +203,11 @@ struct GoJSONParser {
     private mutating func parseEscape(into out: inout [UInt8]) throws(GoJSONError) {
         let c = try peek()
         pos += 1
+        if let byte = GoJSONEscape.simpleEscape(c) {
+            out.append(byte)
+            return
+        }
         switch c {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(c)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = try parseHex4()
             if (0xD800..<0xE000).contains(scalar) {
@@ -232,7 +230,7 @@ struct GoJSONParser {
         var value: UInt32 = 0
         for _ in 0..<4 {
             let c = try peek()
-            guard let digit = Self.hexValue(c) else {
+            guard let digit = GoJSONEscape.hexValue(c) else {
                 throw Self.error(c, "in \\u hexadecimal character escape")
             }
             value = value << 4 | digit
@@ -249,7 +247,7 @@ struct GoJSONParser {
         }
         var value: UInt32 = 0
         for i in (pos + 2)..<(pos + 6) {
-            guard let digit = Self.hexValue(bytes[i]) else { return nil }
+            guard let digit = GoJSONEscape.hexValue(bytes[i]) else { return nil }
             value = value << 4 | digit
         }
         return (0xDC00..<0xE000).contains(value) ? value : nil
@@ -257,15 +255,6 @@ struct GoJSONParser {
 
     private static func isDigit(_ c: UInt8) -> Bool {
         c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt32? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(c - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(c - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(c - UInt8(ascii: "A") + 10)
-        default: return nil
-        }
     }
 
     private static let unexpectedEnd = GoJSONError(message: "unexpected end of JSON input")
