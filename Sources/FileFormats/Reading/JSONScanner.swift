@@ -181,24 +181,21 @@ struct JSONScanner {
                 switch escape {
                 case UInt8(ascii: "u"):
                     var scalar = try readHex4()
-                    if (0xd800..<0xdc00).contains(scalar) {
+                    if GoJSONEscape.isSurrogate(scalar) {
                         // A high surrogate combines with a following \u low surrogate; alone it
                         // is U+FFFD (and the next escape is read on its own).
+                        let high = scalar
                         let save = position
-                        if end - position >= 6, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                        scalar = 0xfffd
+                        if high < 0xdc00, end - position >= 6, bytes[position] == UInt8(ascii: "\\"),
+                           bytes[position + 1] == UInt8(ascii: "u") {
                             position += 2
-                            let low = try readHex4()
-                            if (0xdc00..<0xe000).contains(low) {
-                                scalar = 0x10000 + ((scalar - 0xd800) << 10) + (low - 0xdc00)
+                            if let pair = GoJSONEscape.surrogatePair(high, try readHex4()) {
+                                scalar = pair
                             } else {
                                 position = save
-                                scalar = 0xfffd
                             }
-                        } else {
-                            scalar = 0xfffd
                         }
-                    } else if (0xdc00..<0xe000).contains(scalar) {
-                        scalar = 0xfffd
                     }
                     scratch.appendScalar(scalar)
                 default:

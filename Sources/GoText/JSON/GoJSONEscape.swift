@@ -26,4 +26,18 @@ public enum GoJSONEscape {
         default: return nil
         }
     }
+
+    /// Whether a `\u` escape's value is a UTF-16 surrogate (U+D800–U+DFFF).
+    @inlinable
+    public static func isSurrogate(_ value: UInt32) -> Bool {
+        (0xD800..<0xE000).contains(value)
+    }
+
+    /// Go's `utf16.DecodeRune`: the code point of a high surrogate followed by a low one, nil
+    /// when they are not such a pair (Go then writes U+FFFD for the first escape alone).
+    @inlinable
+    public static func surrogatePair(_ high: UInt32, _ low: UInt32) -> UInt32? {
+        guard (0xD800..<0xDC00).contains(high), (0xDC00..<0xE000).contains(low) else { return nil }
+        return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+    }
 }

@@ -210,12 +210,12 @@ struct GoJSONParser {
         switch c {
         case UInt8(ascii: "u"):
             var scalar = try parseHex4()
-            if (0xD800..<0xE000).contains(scalar) {
-                // Go pairs a high surrogate with an immediately following \uDC00-\uDFFF escape;
-                // anything else makes the first one U+FFFD and leaves the rest to be read normally.
-                if (0xD800..<0xDC00).contains(scalar), let low = peekLowSurrogateEscape() {
+            if GoJSONEscape.isSurrogate(scalar) {
+                // Go pairs a high surrogate with an immediately following low one; anything else
+                // makes the first one U+FFFD and leaves the rest to be read normally.
+                if let low = peekUnicodeEscape(), let pair = GoJSONEscape.surrogatePair(scalar, low) {
                     pos += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    scalar = pair
                 } else {
                     scalar = 0xFFFD
                 }
@@ -239,9 +239,9 @@ struct GoJSONParser {
         return value
     }
 
-    /// A `\uDC00`-`\uDFFF` escape starting at `pos`, if there is one (not consumed). Malformed
-    /// text is left for the normal reader, which reports it.
-    private func peekLowSurrogateEscape() -> UInt32? {
+    /// The value of a `\uXXXX` escape starting at `pos`, if there is one (not consumed).
+    /// Malformed text is left for the normal reader, which reports it.
+    private func peekUnicodeEscape() -> UInt32? {
         guard pos + 6 <= bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
             return nil
         }
@@ -250,7 +250,7 @@ struct GoJSONParser {
             guard let digit = GoJSONEscape.hexValue(bytes[i]) else { return nil }
             value = value << 4 | digit
         }
-        return (0xDC00..<0xE000).contains(value) ? value : nil
+        return value
     }
 
     private static func isDigit(_ c: UInt8) -> Bool {
