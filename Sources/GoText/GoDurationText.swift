@@ -221,8 +221,4 @@ public enum GoDurationText {
 public struct GoDurationParseError: Error, Equatable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
-
-    public init(message: String) {
-        self.message = message
-    }
 }

@@ -65,11 +65,6 @@ public enum GoJSONValue: Sendable, Equatable {
 public struct GoJSONMember: Sendable, Equatable {
     public let key: String
     public let value: GoJSONValue
-
-    public init(key: String, value: GoJSONValue) {
-        self.key = key
-        self.value = value
-    }
 }
 
 /// A JSON document Go's `encoding/json` refuses; `message` is Go's text for the same input

@@ -1,6 +1,6 @@
 import Foundation
-import GoText
 import Testing
+@testable import GoText
 @testable import S3Destination
 
 /// Decoding the Init request's spec bytes with Go `encoding/json` semantics.

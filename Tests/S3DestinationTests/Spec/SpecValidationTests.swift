@@ -1,5 +1,5 @@
-import GoText
 import Testing
+@testable import GoText
 @testable import S3Destination
 
 /// Ports of the Go plugin's `TestSpec_Validate` and `TestSpec_SetDefaults`
