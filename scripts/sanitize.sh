@@ -14,8 +14,9 @@ RGW_SUITES='RGWIntegrationTests|MultipartRGWTests|FaultInjectionTests|RequestLay
 # uninstrumented in `make test`.
 WALL_CLOCK_SUITES='STSProviderTests|SSOProviderTests|SecretHygieneTests|LoginProviderTests|ClockSkewTests'
 # Concurrency-heavy suites: the write engine and its sessions, upload and memory accounting, the
-# stdio transport, credential and signing-key caches, retries.
-TSAN_SUITES='WriteSession|Engine|WritePath|MemoryBudget|TableRead|Stdio|CredentialsCache|SigningKeyCache|Retry'
+# stdio transport, credential and signing-key caches, retries, the request limiter, and the libcurl
+# event loop with the tasks that submit to and cancel on it.
+TSAN_SUITES='WriteSession|Engine|WritePath|MemoryBudget|TableRead|Stdio|CredentialsCache|SigningKeyCache|Retry|RequestLimiter|HTTPClient|Transport'
 
 for sanitizer in "${@:-address thread}"; do
     for s in $sanitizer; do

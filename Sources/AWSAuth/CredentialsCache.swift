@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Caches the credentials of `provider` and refreshes them ahead of expiry, one refresh at a time.
 ///
@@ -20,7 +20,7 @@ public final class CredentialsCache: CredentialsProvider, Sendable {
     public let refreshWindow: TimeInterval
     private let logger: Logger?
     private let now: @Sendable () -> Date
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     private struct State {
         var cached: Credentials?
@@ -43,7 +43,7 @@ public final class CredentialsCache: CredentialsProvider, Sendable {
 
     public func credentials() async throws -> Credentials {
         let current = now()
-        let next: Next = state.withLock { state in
+        let next: Next = state.withLockedValue { state in
             if let cached = state.cached, state.refreshAt.map({ current < $0 }) ?? true { return .cached(cached) }
             if let running = state.inFlight { return .wait(running) }
             let fetch = Task { try await self.refresh() }
@@ -63,14 +63,14 @@ public final class CredentialsCache: CredentialsProvider, Sendable {
 
     /// Drops the cached credentials, so the next call fetches new ones (e.g. after the server rejected them).
     public func invalidate() {
-        state.withLock { $0.cached = nil; $0.refreshAt = nil }
+        state.withLockedValue { $0.cached = nil; $0.refreshAt = nil }
     }
 
     private func refresh() async throws -> Credentials {
         do {
             let fresh = try await provider.credentials()
             let current = now()
-            state.withLock { state in
+            state.withLockedValue { state in
                 state.cached = fresh
                 state.refreshAt = fresh.expiration.map { Self.refreshTime(expiration: $0, now: current, window: refreshWindow) }
                 state.inFlight = nil
@@ -78,7 +78,7 @@ public final class CredentialsCache: CredentialsProvider, Sendable {
             return fresh
         } catch {
             let current = now()
-            let fallback: Credentials? = state.withLock { state in
+            let fallback: Credentials? = state.withLockedValue { state in
                 state.inFlight = nil
                 guard let cached = state.cached, let expiration = cached.expiration, current < expiration else {
                     return nil

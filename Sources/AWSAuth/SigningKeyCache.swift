@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Caches derived SigV4 signing keys per (date, region, service, access key id).
 ///
@@ -17,10 +17,10 @@ final class SigningKeyCache: Sendable {
 
     /// A handful of entries is plenty: one per key id and day; old days fall out first.
     private static let capacity = 8
-    private let entries = Mutex<[Entry]>([])
+    private let entries = NIOLockedValueBox<[Entry]>([])
 
     func key(day: Substring, region: String, service: String, credentials: Credentials) -> [UInt8] {
-        let hit = entries.withLock { list in
+        let hit = entries.withLockedValue { list in
             list.first {
                 $0.day == day && $0.region == region && $0.service == service
                     && $0.accessKeyId == credentials.accessKeyId && $0.secret == credentials.secretAccessKey
@@ -28,7 +28,7 @@ final class SigningKeyCache: Sendable {
         }
         if let hit { return hit }
         let derived = Self.derive(secret: credentials.secretAccessKey, day: day, region: region, service: service)
-        entries.withLock { list in
+        entries.withLockedValue { list in
             list.removeAll { $0.accessKeyId == credentials.accessKeyId && $0.region == region && $0.service == service }
             if list.count >= Self.capacity { list.removeFirst(list.count - Self.capacity + 1) }
             list.append(Entry(

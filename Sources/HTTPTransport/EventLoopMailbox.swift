@@ -1,4 +1,5 @@
 import CCurl
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// A request handed to the event loop, with what the loop needs to answer it.
@@ -42,7 +43,7 @@ final class EventLoopMailbox: Sendable {
         var released = false
     }
 
-    private let inbox = Mutex(Inbox())
+    private let inbox = NIOLockedValueBox(Inbox())
     let multi: MultiHandle
 
     init?() {
@@ -52,7 +53,7 @@ final class EventLoopMailbox: Sendable {
 
     /// Queues `submission` and wakes the loop; false once the loop is closing.
     func submit(_ submission: Submission) -> Bool {
-        inbox.withLock { inbox in
+        inbox.withLockedValue { inbox in
             guard !inbox.closed else { return false }
             inbox.submissions.append(submission)
             _ = curl_multi_wakeup(multi.raw)
@@ -62,14 +63,14 @@ final class EventLoopMailbox: Sendable {
 
     /// Interrupts the loop's `curl_multi_poll` (a cancellation to look at, new work).
     func wake() {
-        inbox.withLock { inbox in
+        inbox.withLockedValue { inbox in
             if !inbox.released { _ = curl_multi_wakeup(multi.raw) }
         }
     }
 
     /// Stops accepting requests; the loop finishes what it has and exits.
     func close() {
-        inbox.withLock { inbox in
+        inbox.withLockedValue { inbox in
             inbox.closed = true
             if !inbox.released { _ = curl_multi_wakeup(multi.raw) }
         }
@@ -77,7 +78,7 @@ final class EventLoopMailbox: Sendable {
 
     /// For the loop thread: the requests queued since the last call, and whether the loop is closing.
     func take() -> (submissions: [Submission], closed: Bool) {
-        inbox.withLock { inbox in
+        inbox.withLockedValue { inbox in
             defer { inbox.submissions.removeAll() }
             return (inbox.submissions, inbox.closed)
         }
@@ -85,7 +86,7 @@ final class EventLoopMailbox: Sendable {
 
     /// For the loop thread, right before `curl_multi_cleanup`.
     func markReleased() {
-        inbox.withLock { $0.released = true }
+        inbox.withLockedValue { $0.released = true }
     }
 }
 

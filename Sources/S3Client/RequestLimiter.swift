@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The one limit on S3 requests in flight of an ``S3Client``: every object and every part of a sync
 /// waits here for a slot before its request goes out, so memory in transfer and connections stay
@@ -56,25 +56,25 @@ final class RequestLimiter: Sendable {
 
     /// The configured limit: the most requests ever in flight at once.
     let maximum: Int
-    private let state: Mutex<State>
+    private let state: NIOLockedValueBox<State>
 
     init(maximum: Int) {
         self.maximum = max(1, maximum)
-        state = Mutex(State(limit: max(1, maximum)))
+        state = NIOLockedValueBox(State(limit: max(1, maximum)))
     }
 
     /// Waits for a slot. - Throws: `CancellationError` when the task is cancelled while waiting.
     func acquire() async throws -> Permit {
-        if let permit = state.withLock({ $0.waiters.isEmpty && $0.hasRoom ? $0.grant() : nil }) {
+        if let permit = state.withLockedValue({ $0.waiters.isEmpty && $0.hasRoom ? $0.grant() : nil }) {
             return permit
         }
-        let id = state.withLock { state -> UInt64 in
+        let id = state.withLockedValue { state -> UInt64 in
             state.nextWaiterID += 1
             return state.nextWaiterID
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Permit, any Error>) in
-                let immediate: Result<Permit, any Error>? = state.withLock { state in
+                let immediate: Result<Permit, any Error>? = state.withLockedValue { state in
                     // Checked under the lock: a cancellation that came before this point found no
                     // waiter to remove, and one that comes after finds this one.
                     if Task.isCancelled { return .failure(CancellationError()) }
@@ -85,7 +85,7 @@ final class RequestLimiter: Sendable {
                 if let immediate { continuation.resume(with: immediate) }
             }
         } onCancel: {
-            let removed = state.withLock { state -> Waiter? in
+            let removed = state.withLockedValue { state -> Waiter? in
                 guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
                 return state.waiters.remove(at: index)
             }
@@ -95,7 +95,7 @@ final class RequestLimiter: Sendable {
 
     /// Gives a slot back and adapts the limit to how the request fared.
     func release(_ permit: Permit, outcome: Outcome) {
-        let granted = state.withLock { state -> [(CheckedContinuation<Permit, any Error>, Permit)] in
+        let granted = state.withLockedValue { state -> [(CheckedContinuation<Permit, any Error>, Permit)] in
             state.inFlight -= 1
             switch outcome {
             case .success:
@@ -121,9 +121,9 @@ final class RequestLimiter: Sendable {
     }
 
     /// The highest number of requests that were in flight at once.
-    var maxInFlight: Int { state.withLock { $0.maxInFlight } }
+    var maxInFlight: Int { state.withLockedValue { $0.maxInFlight } }
     /// Requests in flight now.
-    var inFlight: Int { state.withLock { $0.inFlight } }
+    var inFlight: Int { state.withLockedValue { $0.inFlight } }
     /// The limit now (the maximum, or less after throttling).
-    var currentLimit: Int { state.withLock { $0.limit } }
+    var currentLimit: Int { state.withLockedValue { $0.limit } }
 }

@@ -95,6 +95,8 @@ public struct S3TransportError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// How many attempts were made before giving up.
     public var attempts: Int = 1
+    /// The response body went over the request's `maxResponseBytes` and the transfer was stopped.
+    public var responseTooLarge = false
 
     public init(operation: String, bucket: String, key: String?, endpoint: String, curlCode: Int, message: String) {
         self.operation = operation

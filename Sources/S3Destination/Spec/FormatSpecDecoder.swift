@@ -1,3 +1,4 @@
+import FileFormats
 import GoText
 
 /// filetypes' `FileSpec.UnmarshalSpec` + `SetDefaults` + `Validate`: `format_spec` decoded
@@ -10,16 +11,19 @@ enum FormatSpecDecoder {
         var delimiter = ""
     }
 
-    private enum CSVField { case skipHeader, delimiter }
-    private static let csvFields: [(name: String, field: CSVField)] = [
+    enum CSVField { case skipHeader, delimiter }
+    static let csvFields: [(name: String, field: CSVField)] = [
         ("skip_header", .skipHeader), ("delimiter", .delimiter),
     ]
 
-    private enum ParquetField { case version, rootRepetition, maxRowGroupLength, compression }
-    private static let parquetFields: [(name: String, field: ParquetField)] = [
+    enum ParquetField { case version, rootRepetition, maxRowGroupLength, compression }
+    static let parquetFields: [(name: String, field: ParquetField)] = [
         ("version", .version), ("root_repetition", .rootRepetition), ("max_row_group_length", .maxRowGroupLength),
         ("compression", .compression),  // beyond Go
     ]
+
+    /// `format_spec.compression` values in the order the error message lists them (default first).
+    static let parquetCodecs: [ParquetWriterOptions.Compression] = [.snappy, .zstd, .gzip, .none]
 
     private struct ParquetDraft {
         var version = ""
@@ -94,8 +98,8 @@ enum FormatSpecDecoder {
             let version = draft.version.isEmpty ? "v2Latest" : draft.version
             let repetition = draft.rootRepetition.isEmpty ? "repeated" : draft.rootRepetition
             let maxRows = draft.maxRowGroupLength ?? ParquetSpec.defaultMaxRowGroupLength
-            guard OutputCompression(goName: compression) != nil else {
-                return .failure(SpecError(.validation, OutputCompression.invalidValueMessage))
+            guard ObjectCompression(goName: compression) != nil else {
+                return .failure(SpecError(.validation, ObjectCompression.invalidValueMessage))
             }
             if !compression.isEmpty {
                 return .failure(SpecError(.validation, "compression is not supported for parquet format"))
@@ -104,8 +108,8 @@ enum FormatSpecDecoder {
                 let allowed = ParquetVersion.allCases.map(\.rawValue).joined(separator: ", ")
                 return .failure(SpecError(.validation, "invalid version: \(version). Allowed values are \(allowed)"))
             }
-            guard let parsedRepetition = ParquetRootRepetition.allCases.first(where: { GoStrings.equal($0.rawValue, repetition) }) else {
-                let allowed = ParquetRootRepetition.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let parsedRepetition = ParquetWriterOptions.RootRepetition.allCases.first(where: { GoStrings.equal($0.rawValue, repetition) }) else {
+                let allowed = ParquetWriterOptions.RootRepetition.allCases.map(\.rawValue).joined(separator: ", ")
                 return .failure(SpecError(
                     .validation, "invalid rootRepetition: \(repetition). Allowed values are \(allowed)"))
             }
@@ -119,9 +123,9 @@ enum FormatSpecDecoder {
                     .validation,
                     "invalid: maxRowGroupLength: 0. Must be positive (rows per row group; the default is \(ParquetSpec.defaultMaxRowGroupLength))"))
             }
-            let codecName = draft.compression.isEmpty ? ParquetCompression.snappy.rawValue : draft.compression
-            guard let codec = ParquetCompression.allCases.first(where: { GoStrings.equal($0.rawValue, codecName) }) else {
-                let allowed = ParquetCompression.allCases.map(\.rawValue).joined(separator: ", ")
+            let codecName = draft.compression.isEmpty ? ParquetWriterOptions.Compression.snappy.rawValue : draft.compression
+            guard let codec = parquetCodecs.first(where: { GoStrings.equal($0.rawValue, codecName) }) else {
+                let allowed = parquetCodecs.map(\.rawValue).joined(separator: ", ")
                 return .failure(SpecError(.validation, "invalid compression: \(codecName). Allowed values are \(allowed)"))
             }
             return .success(.parquet(ParquetSpec(
@@ -129,8 +133,8 @@ enum FormatSpecDecoder {
         }
 
         // FileSpec.Validate for CSV / JSON: compression first, then the format's own checks.
-        guard OutputCompression(goName: compression) != nil else {
-            return .failure(SpecError(.validation, OutputCompression.invalidValueMessage))
+        guard ObjectCompression(goName: compression) != nil else {
+            return .failure(SpecError(.validation, ObjectCompression.invalidValueMessage))
         }
         if case .csv(let csv) = formatSpec, csv.delimiter.utf8.count != 1 {
             return .failure(SpecError(.validation, "delimiter must be a single character"))

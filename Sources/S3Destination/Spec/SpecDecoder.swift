@@ -31,7 +31,7 @@ enum SpecDecoder {
 
     /// The Go struct fields of `spec.Spec` by JSON name (25 keys); the first three are promoted
     /// from the embedded `filetypes.FileSpec`.
-    private enum Key {
+    enum Key {
         case format, formatSpec, compression
         case bucket, region, localProfile, credentials, path, noRotate, athena, testWrite
         case contentType, endpoint, serverSideEncryption, usePathStyle, endpointSkipTLSVerify, acl
@@ -41,7 +41,7 @@ enum SpecDecoder {
         case storageClass, tags, metadata, contentEncoding, ifNoneMatch, maxOpenPartitions  // beyond Go
     }
 
-    private static let keys: [(name: String, field: Key)] = [
+    static let keys: [(name: String, field: Key)] = [
         ("format", .format), ("format_spec", .formatSpec), ("compression", .compression),
         ("bucket", .bucket), ("region", .region), ("local_profile", .localProfile),
         ("credentials", .credentials), ("path", .path), ("no_rotate", .noRotate), ("athena", .athena),
@@ -217,7 +217,7 @@ enum SpecDecoder {
     }
 
     // Computed (key paths are not Sendable, so a stored static table would be shared mutable state).
-    private static var credentialKeys: [(name: String, field: WritableKeyPath<SpecCredentials, String>)] {
+    static var credentialKeys: [(name: String, field: WritableKeyPath<SpecCredentials, String>)] {
         [("local_profile", \.localProfile), ("role_arn", \.roleARN),
          ("role_session_name", \.roleSessionName), ("external_id", \.externalID)]
     }
@@ -238,7 +238,7 @@ enum SpecDecoder {
         return credentials
     }
 
-    private static var sseKeys: [(name: String, field: WritableKeyPath<ServerSideEncryptionConfiguration, String>)] {
+    static var sseKeys: [(name: String, field: WritableKeyPath<ServerSideEncryptionConfiguration, String>)] {
         [("sse_kms_key_id", \.sseKMSKeyID), ("server_side_encryption", \.serverSideEncryption)]
     }
 

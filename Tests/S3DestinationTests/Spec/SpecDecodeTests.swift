@@ -24,8 +24,7 @@ import Testing
         for input in ["null", "{}", " null ", "{ }"] {
             let spec = try Self.decode(input)
             #expect(spec == DestinationSpec(), "\(input)")
-            var s = spec
-            #expect(throws: SpecError(.validation, "`bucket` is required")) { try s.validate() }
+            #expect(throws: SpecError(.validation, "`bucket` is required")) { try spec.validate() }
         }
     }
 

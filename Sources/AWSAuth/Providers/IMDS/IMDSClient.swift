@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The EC2 instance metadata service, IMDSv2 first (aws-sdk-go-v2 `feature/ec2/imds`, reference §1.10):
 /// a session token from `PUT /latest/api/token` goes on every GET as `X-aws-ec2-metadata-token`.
@@ -24,7 +24,7 @@ final class IMDSClient: Sendable {
     let configuration: Configuration
     private let http: AuthHTTPClient
     private let logger: Logger?
-    private let state = Mutex(TokenState())
+    private let state = NIOLockedValueBox(TokenState())
 
     private struct TokenState {
         var token: String?
@@ -49,7 +49,7 @@ final class IMDSClient: Sendable {
             let response = try await send(AuthHTTPRequest(method: "GET", url: configuration.endpoint + path, headers: headers))
             if response.statusCode == 401 && !retriedAfter401 {
                 // The instance (now) requires IMDSv2, or our token expired early: start over with a token.
-                state.withLock { $0 = TokenState() }
+                state.withLockedValue { $0 = TokenState() }
                 retriedAfter401 = true
                 continue
             }
@@ -64,7 +64,7 @@ final class IMDSClient: Sendable {
 
     /// A valid token, `nil` for IMDSv1 mode.
     private func currentToken() async throws -> String? {
-        let cached: String?? = state.withLock { s in
+        let cached: String?? = state.withLockedValue { s in
             if s.tokenFlowDisabled { return .some(nil) }
             if let token = s.token, Date() < s.expires { return .some(token) }
             return nil
@@ -85,7 +85,7 @@ final class IMDSClient: Sendable {
             let token = String(decoding: response.body, as: UTF8.self)
             let ttl = response.header("X-aws-ec2-metadata-token-ttl-seconds").flatMap(Double.init)
                 ?? Double(configuration.tokenTTLSeconds)
-            state.withLock { s in
+            state.withLockedValue { s in
                 s.token = token
                 // A little early, so a token never expires between here and the GET.
                 s.expires = Date().addingTimeInterval(max(0, ttl - 5))
@@ -107,7 +107,7 @@ final class IMDSClient: Sendable {
                 statusCode: nil)
         }
         logger?.debug("falling back to IMDSv1", metadata: ["reason": "\(reason)"])
-        state.withLock { $0.tokenFlowDisabled = true; $0.token = nil }
+        state.withLockedValue { $0.tokenFlowDisabled = true; $0.token = nil }
         return nil
     }
 
