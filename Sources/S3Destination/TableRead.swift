@@ -1,6 +1,7 @@
 import Arrow
 import FileFormats
 import Foundation
+import GoText
 import S3Client
 
 /// `Read` of one table (the state-backend use of the Go plugin): with `no_rotate` a table is one

@@ -1,3 +1,5 @@
+import GoText
+
 /// The plugin's `spec:` block as the Go plugin holds it before and after `Validate()` /
 /// `SetDefaults()`: optionals are Go's pointer fields (absent vs. explicitly set), strings are
 /// kept raw so validation can reject them with Go's messages.
@@ -8,7 +10,7 @@ struct DestinationSpec: Sendable, Equatable {
     // From the embedded filetypes.FileSpec.
     var format: String = ""
     /// `format_spec` exactly as decoded (any JSON value); interpreted by `validate()`.
-    var formatSpecJSON: SpecJSONValue? = nil
+    var formatSpecJSON: GoJSONValue? = nil
     var compression: String = ""
 
     var bucket: String = ""

@@ -1,4 +1,5 @@
 import FileFormats
+import GoText
 
 /// filetypes' `FileSpec.UnmarshalSpec` + `SetDefaults` + `Validate`: `format_spec` decoded
 /// strictly (unknown keys refused with `json: unknown field "x"`) into the spec of the chosen
@@ -32,12 +33,12 @@ enum FormatSpecDecoder {
     }
 
     /// Returns the validated format spec or Go's error message.
-    static func resolve(format: String, formatSpec: SpecJSONValue?, compression: String) -> Result<FormatSpec, SpecError> {
+    static func resolve(format: String, formatSpec: GoJSONValue?, compression: String) -> Result<FormatSpec, SpecError> {
         // UnmarshalSpec: dispatch on the format first (an empty format is "unknown" too).
         guard let outputFormat = OutputFormat(goName: format) else {
             return .failure(SpecError(.validation, "unknown format \(format)"))
         }
-        let members: [(key: String, value: SpecJSONValue)]
+        let members: [(key: String, value: GoJSONValue)]
         switch marshalRoundTrip(formatSpec) {
         case .success(let m): members = m
         case .failure(let error):
@@ -50,7 +51,7 @@ enum FormatSpecDecoder {
         case .csv:
             var draft = CSVDraft()
             for (key, value) in members {
-                guard let (name, field) = GoJSON.matchField(key, in: csvFields) else {
+                guard let (name, field) = GoJSONFieldName.match(key, in: csvFields) else {
                     state.save("json: unknown field \(GoQuote.quote(key))")
                     continue
                 }
@@ -75,7 +76,7 @@ enum FormatSpecDecoder {
         case .parquet:
             var draft = ParquetDraft()
             for (key, value) in members {
-                guard let (name, field) = GoJSON.matchField(key, in: parquetFields) else {
+                guard let (name, field) = GoJSONFieldName.match(key, in: parquetFields) else {
                     state.save("json: unknown field \(GoQuote.quote(key))")
                     continue
                 }
@@ -153,8 +154,8 @@ enum FormatSpecDecoder {
     /// de-duplicated (a Go map keeps the last value) and sorted byte-wise, numbers rewritten
     /// through float64. `null` or absent gives no members; a non-object fails with its kind.
     private static func marshalRoundTrip(
-        _ value: SpecJSONValue?
-    ) -> Result<[(key: String, value: SpecJSONValue)], KindError> {
+        _ value: GoJSONValue?
+    ) -> Result<[(key: String, value: GoJSONValue)], KindError> {
         guard let value, value != .null else { return .success([]) }
         guard case .object(let members) = value else {
             return .failure(KindError(kind: value.goKindName))
@@ -167,8 +168,8 @@ enum FormatSpecDecoder {
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
             .map { members[$0.value] }
         return .success(kept.map { member in
-            if case .number(let literal) = member.value, let double = GoFloat.parse(literal) {
-                return (member.key, .number(GoFloat.jsonText(double)))
+            if case .number(let literal) = member.value, let double = GoFloatFormatting.parseFloat64(literal) {
+                return (member.key, .number(GoFloatFormatting.encodingJSONText(double)))
             }
             return (member.key, member.value)
         })

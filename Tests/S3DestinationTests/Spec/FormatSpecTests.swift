@@ -1,4 +1,5 @@
 import FileFormats
+import GoText
 import Testing
 @testable import S3Destination
 
@@ -7,7 +8,7 @@ import Testing
 /// csv/spec.go, json/spec.go, parquet/spec.go).
 @Suite struct FormatSpecTests {
     static func resolve(_ format: String, _ formatSpec: String?, compression: String = "") -> Result<FormatSpec, SpecError> {
-        let value = formatSpec.map { try? SpecJSONParser.parse(Array($0.utf8)) } ?? nil
+        let value = formatSpec.map { try? GoJSONValue.parse(Array($0.utf8)) } ?? nil
         return FormatSpecDecoder.resolve(format: format, formatSpec: value, compression: compression)
     }
 

@@ -1,5 +1,6 @@
 import FileFormats
 import Foundation
+import GoText
 import Testing
 @testable import S3Destination
 
@@ -121,7 +122,7 @@ import Testing
         let cases = try Self.cases("float")
         #expect(cases.count > 100)
         for c in cases {
-            let got = GoFloat.parse(c.in ?? "").map(GoFloat.jsonText) ?? "ERR"
+            let got = GoFloatFormatting.parseFloat64(c.in ?? "").map(GoFloatFormatting.encodingJSONText) ?? "ERR"
             #expect(got == c.want, "float \(c.in ?? "")")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GoText
 @testable import S3Destination
 
 /// Decoding the Init request's spec bytes with Go `encoding/json` semantics.
@@ -52,8 +53,8 @@ import Testing
             sseKMSKeyID: "kid", serverSideEncryption: "aws:kms"))
         #expect(s.testWrite == false)
         #expect(s.formatSpecJSON == .object([
-            SpecJSONMember(key: "delimiter", value: .string(";")),
-            SpecJSONMember(key: "skip_header", value: .bool(true)),
+            GoJSONMember(key: "delimiter", value: .string(";")),
+            GoJSONMember(key: "skip_header", value: .bool(true)),
         ]))
     }
 

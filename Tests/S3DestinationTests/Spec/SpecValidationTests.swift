@@ -1,4 +1,5 @@
 import Testing
+@testable import GoText
 @testable import S3Destination
 
 /// Ports of the Go plugin's `TestSpec_Validate` and `TestSpec_SetDefaults`
@@ -235,11 +236,11 @@ import Testing
         var s = DestinationSpec()
         s.path = "test/path/{{TABLE}}.json"
         s.format = "json"
-        s.formatSpecJSON = .object([SpecJSONMember(key: "delimiter", value: .string(","))])
+        s.formatSpecJSON = .object([GoJSONMember(key: "delimiter", value: .string(","))])
         s.testWrite = false
         let c = Self.defaulted(s)
         #expect(c.path == "test/path/{{TABLE}}.json")
-        #expect(c.formatSpecJSON == .object([SpecJSONMember(key: "delimiter", value: .string(","))]))
+        #expect(c.formatSpecJSON == .object([GoJSONMember(key: "delimiter", value: .string(","))]))
         #expect(c.testWrite == false)
         #expect(c.batchSize == 10000)
         #expect(c.batchSizeBytes == 52_428_800)
