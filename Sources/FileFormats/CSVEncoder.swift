@@ -2,7 +2,7 @@ import Arrow
 
 /// The `csv` format, byte-for-byte what the Go plugin writes (cloudquery/filetypes `csv` over
 /// arrow-go's CSV writer over Go's `encoding/csv`; shared/reference/s3-destination.md §5.2):
-/// - every cell is arrow-go's `ValueStr` (`CSVColumnPlan`), null is the empty field;
+/// - every cell is arrow-go's `ValueStr` (`ValueStrPlan`), null is the empty field;
 /// - fields are quoted by Go's rules (`CSVQuoting`), rows end with `\n`;
 /// - with `header`, the column names form the first line. Like Go, the header is written by
 ///   the first `write` call (even for a batch of zero rows), so an object that never receives
@@ -19,7 +19,7 @@ public struct CSVEncoder: ObjectEncoder {
 
     private var buffer: [UInt8] = []
     private var schema: Schema?
-    private var plans: [CSVColumnPlan] = []
+    private var plans: [ValueStrPlan] = []
 
     /// - Parameters:
     ///   - delimiter: the field separator, one ASCII byte other than NUL, `"`, `\r`, `\n` (the
@@ -45,7 +45,7 @@ public struct CSVEncoder: ObjectEncoder {
                     expected: schema.fields.map(\.name), got: batch.schema.fields.map(\.name))
             }
         } else {
-            plans = try batch.schema.fields.map { try CSVColumnPlan(field: $0) }
+            plans = try batch.schema.fields.map { try ValueStrPlan(field: $0) }
             schema = batch.schema
             if header { appendHeader(batch.schema) }
         }
