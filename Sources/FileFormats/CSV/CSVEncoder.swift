@@ -13,9 +13,9 @@ import Arrow
 /// Rows go into a reusable buffer handed to the sink whenever it passes `flushThreshold`
 /// bytes and at the end of each batch, so memory stays bounded for any batch size.
 public struct CSVEncoder: ObjectEncoder {
-    public let delimiter: UInt8
-    public let header: Bool
-    public let flushThreshold: Int
+    let delimiter: UInt8
+    let header: Bool
+    let flushThreshold: Int
 
     private var buffer: [UInt8] = []
     private var schema: Schema?
@@ -104,13 +104,13 @@ public struct CSVEncoder: ObjectEncoder {
 }
 
 /// Why a CSV object cannot be written.
-public enum CSVEncoderError: Error, CustomStringConvertible, Sendable, Equatable {
+enum CSVEncoderError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The delimiter is not one ASCII byte that Go's `encoding/csv` accepts.
     case invalidDelimiter(UInt8)
     /// A batch's columns differ from those of the object's first batch.
     case schemaChanged(expected: [String], got: [String])
 
-    public var description: String {
+    var description: String {
         switch self {
         case .invalidDelimiter(let byte):
             let shown = byte >= 0x20 && byte < 0x7f ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"

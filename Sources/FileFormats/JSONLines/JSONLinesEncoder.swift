@@ -11,7 +11,7 @@ import Arrow
 /// size. A value Go cannot encode (a float16 NaN, an invalid json value) fails the write with a
 /// `ValueRenderingError` naming the column and row.
 public struct JSONLinesEncoder: ObjectEncoder {
-    public let flushThreshold: Int
+    let flushThreshold: Int
     private var buffer: [UInt8] = []
     private var plan: (fields: [Field], plan: JSONValuePlan)?
 

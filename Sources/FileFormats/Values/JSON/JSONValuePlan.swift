@@ -14,7 +14,7 @@ import Arrow
 /// strings to the encoder), and so do float16 ones that are direct list elements. Elsewhere Go
 /// writes a float16 NaN/±Inf as a bare `NaN`/`+Inf` token, which is not JSON; this encoder
 /// reports an error for them instead.
-public final class JSONValuePlan {
+final class JSONValuePlan {
     /// A struct member (or row column) in output order, with its pre-encoded `"name":`.
     struct Member {
         let index: Int
@@ -25,14 +25,14 @@ public final class JSONValuePlan {
     /// The zone of a timestamp column; nil for an unknown zone (or another kind).
     let zone: GoTimeZone?
     /// Dotted path of the field, for error messages.
-    public let path: String
+    let path: String
     let children: [JSONValuePlan]
     /// Struct members in goccy's order, once without and once with HTML escaping of the keys.
     let members: [Member]
     let htmlMembers: [Member]
 
     /// Plans a field; throws when its type cannot be written (an extension on the wrong storage).
-    public convenience init(field: Field, path: String? = nil) throws {
+    convenience init(field: Field, path: String? = nil) throws {
         let path = path ?? field.name
         let kind = try ValueKind(checking: field) { ValueRenderingError(column: path, reason: $0) }
         let children: [JSONValuePlan]
@@ -51,7 +51,7 @@ public final class JSONValuePlan {
 
     /// Plans a whole row: the schema's fields as the members of one object (Go turns a record
     /// into a struct array and marshals each row's map).
-    public convenience init(rowOf schema: Schema) throws {
+    convenience init(rowOf schema: Schema) throws {
         let children = try schema.fields.map { try JSONValuePlan(field: $0) }
         self.init(kind: .structure, path: "", children: children, memberNames: schema.fields.map(\.name))
     }
@@ -85,12 +85,12 @@ public final class JSONValuePlan {
     }
 
     /// Binds this plan to the array of one batch, ready to render its elements.
-    public func bind(_ array: ArrowArray) -> JSONValueWriter {
+    func bind(_ array: ArrowArray) -> JSONValueWriter {
         JSONValueWriter(plan: self, array: array)
     }
 
     /// Binds a row plan (`init(rowOf:)`) to a batch.
-    public func bind(rowsOf batch: RecordBatch) -> JSONValueWriter {
+    func bind(rowsOf batch: RecordBatch) -> JSONValueWriter {
         JSONValueWriter(plan: self, array: batch.structArray)
     }
 }

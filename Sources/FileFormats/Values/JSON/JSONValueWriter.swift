@@ -7,7 +7,7 @@ import Arrow
 /// `html: false` gives what the JSON Lines writer emits for a column value. `html: true` gives
 /// goccy's `json.Marshal` of the value, which is what arrow-go's `ValueStr` returns for lists,
 /// structs and maps (i.e. the text of a nested CSV cell).
-public final class JSONValueWriter {
+final class JSONValueWriter {
     private let plan: JSONValuePlan
     private let kind: ValueKind
     private let array: ArrowArray
@@ -48,7 +48,7 @@ public final class JSONValueWriter {
 
     /// Appends the JSON value of element `i`. `html`: the value sits inside a list (see
     /// `JSONValuePlan`); `listElement`: it is a direct element of that list.
-    public func append(_ i: Int, html: Bool, listElement: Bool = false, to out: inout [UInt8]) throws {
+    func append(_ i: Int, html: Bool, listElement: Bool = false, to out: inout [UInt8]) throws {
         if array.isNull(i) {
             JSONStringEscaping.appendLiteral("null", to: &out)
             return
