@@ -10,14 +10,12 @@ import Arrow
 ///
 /// Every batch of one object must have the schema of the first (the header names its
 /// columns); a different one is an error, as in Go (`ErrMismatchFields`).
-/// Rows go into a reusable buffer handed to the sink whenever it passes `flushThreshold`
-/// bytes and at the end of each batch, so memory stays bounded for any batch size.
+/// Rows are buffered and flushed by `TextRows`.
 public struct CSVEncoder: ObjectEncoder {
     let delimiter: UInt8
     let header: Bool
-    let flushThreshold: Int
 
-    private var buffer: [UInt8] = []
+    private var rows: TextRows
     private var schema: Schema?
     private var plans: [ValueStrPlan] = []
 
@@ -31,75 +29,48 @@ public struct CSVEncoder: ObjectEncoder {
         }
         self.delimiter = delimiter
         self.header = header
-        self.flushThreshold = max(flushThreshold, 1)
+        self.rows = TextRows(flushThreshold: flushThreshold)
     }
 
     public mutating func begin(into sink: ByteSink) throws {}
 
     public mutating func write(_ batch: RecordBatch, into sink: ByteSink) throws {
-        if buffer.capacity < flushThreshold + 4096 { buffer.reserveCapacity(flushThreshold + 4096) }
-        buffer.removeAll(keepingCapacity: true)
         if let schema {
-            guard Self.sameFields(schema.fields, batch.schema.fields) else {
+            guard Field.sameShape(schema.fields, batch.schema.fields) else {
                 throw CSVEncoderError.schemaChanged(
                     expected: schema.fields.map(\.name), got: batch.schema.fields.map(\.name))
             }
+            rows.beginBatch()
         } else {
             plans = try batch.schema.fields.map { try ValueStrPlan(field: $0) }
             schema = batch.schema
-            if header { appendHeader(batch.schema) }
+            rows.beginBatch { [header, delimiter] buffer in
+                if header { Self.appendHeader(batch.schema, delimiter: delimiter, to: &buffer) }
+            }
         }
         let columns = zip(plans, batch.columns).map { $0.bind($1) }
-        for row in 0..<batch.length {
+        let delimiter = delimiter
+        try rows.write(rows: batch.length, into: sink) { row, buffer in
             for (index, column) in columns.enumerated() {
                 if index > 0 { buffer.append(delimiter) }
                 let start = buffer.count
-                do {
-                    try column.append(row, to: &buffer)
-                } catch var error as ValueRenderingError {
-                    error.row = row
-                    buffer.removeAll(keepingCapacity: true)
-                    throw error
-                }
+                try column.append(row, to: &buffer)
                 CSVQuoting.quoteInPlaceIfNeeded(&buffer, from: start, delimiter: delimiter)
             }
-            buffer.append(0x0a)
-            if buffer.count >= flushThreshold {
-                try flush(into: sink)
-            }
         }
-        try flush(into: sink)
-        // Released between batches: with hundreds of objects open, a scratch buffer kept by each
-        // would be memory the budget does not see.
-        buffer = []
     }
 
     public mutating func finish(into sink: ByteSink) throws {
-        try flush(into: sink)
+        try rows.flush(into: sink)
     }
 
-    private mutating func appendHeader(_ schema: Schema) {
+    private static func appendHeader(_ schema: Schema, delimiter: UInt8, to buffer: inout [UInt8]) {
         for (index, field) in schema.fields.enumerated() {
             if index > 0 { buffer.append(delimiter) }
             var name = field.name
             name.withUTF8 { CSVQuoting.appendField(UnsafeRawBufferPointer($0), delimiter: delimiter, to: &buffer) }
         }
         buffer.append(0x0a)
-    }
-
-    private mutating func flush(into sink: ByteSink) throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try sink.write($0) }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Same names and types, extension names included, all the way down.
-    private static func sameFields(_ a: [Field], _ b: [Field]) -> Bool {
-        guard a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { x, y in
-            x.name == y.name && x.type == y.type && x.extensionName == y.extensionName
-                && sameFields(x.children, y.children)
-        }
     }
 }
 

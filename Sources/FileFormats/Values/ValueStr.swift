@@ -74,19 +74,9 @@ final class ValueStrWriter {
         case .bool:
             out.append(contentsOf: array.bool(at: i) ? "true".utf8 : "false".utf8)
         case .signed(let bits):
-            switch bits {
-            case 8: IntegerFormatting.append(Int64(array.int8(at: i)), to: &out)
-            case 16: IntegerFormatting.append(Int64(array.int16(at: i)), to: &out)
-            case 32: IntegerFormatting.append(Int64(array.int32(at: i)), to: &out)
-            default: IntegerFormatting.append(array.int64(at: i), to: &out)
-            }
+            IntegerFormatting.append(array.signedInteger(at: i, bits: bits), to: &out)
         case .unsigned(let bits):
-            switch bits {
-            case 8: IntegerFormatting.append(UInt64(array.uint8(at: i)), to: &out)
-            case 16: IntegerFormatting.append(UInt64(array.uint16(at: i)), to: &out)
-            case 32: IntegerFormatting.append(UInt64(array.uint32(at: i)), to: &out)
-            default: IntegerFormatting.append(array.uint64(at: i), to: &out)
-            }
+            IntegerFormatting.append(array.unsignedInteger(at: i, bits: bits), to: &out)
         case .float16:
             // float16.Num.String(): the float32 value in float32 `%g`.
             GoFloatFormatting.appendG(HalfFloat.toFloat(array.float16Bits(at: i)), to: &out)

@@ -63,23 +63,9 @@ final class JSONValueWriter {
                 JSONStringEscaping.appendLiteral("false", to: &out)
             }
         case .signed(let bits):
-            let value: Int64
-            switch bits {
-            case 8: value = Int64(array.int8(at: i))
-            case 16: value = Int64(array.int16(at: i))
-            case 32: value = Int64(array.int32(at: i))
-            default: value = array.int64(at: i)
-            }
-            IntegerFormatting.append(value, to: &out)
+            IntegerFormatting.append(array.signedInteger(at: i, bits: bits), to: &out)
         case .unsigned(let bits):
-            let value: UInt64
-            switch bits {
-            case 8: value = UInt64(array.uint8(at: i))
-            case 16: value = UInt64(array.uint16(at: i))
-            case 32: value = UInt64(array.uint32(at: i))
-            default: value = array.uint64(at: i)
-            }
-            IntegerFormatting.append(value, to: &out)
+            IntegerFormatting.append(array.unsignedInteger(at: i, bits: bits), to: &out)
         case .float16:
             let value = HalfFloat.toFloat(array.float16Bits(at: i))
             if value.isFinite {
