@@ -25,7 +25,7 @@ public final class ArrowArray: @unchecked Sendable {
     /// Number of elements.
     public let length: Int
     /// Position of element 0 inside the underlying buffers (non-zero for slices).
-    public let offset: Int
+    @usableFromInline let offset: Int
     /// Number of null elements among `length`.
     public let nullCount: Int
     public let children: [ArrowArray]
@@ -76,7 +76,7 @@ public final class ArrowArray: @unchecked Sendable {
     }
 
     @inlinable
-    public func isValid(_ i: Int) -> Bool { !isNull(i) }
+    func isValid(_ i: Int) -> Bool { !isNull(i) }
 
     // MARK: fixed-width values
 
@@ -161,7 +161,7 @@ public final class ArrowArray: @unchecked Sendable {
 
     /// Element `i` of a utf8/large_utf8 array as a String (invalid UTF-8 is repaired with
     /// U+FFFD). Allocates; hot paths should use `bytes(at:)`.
-    public func string(at i: Int) -> String {
+    func string(at i: Int) -> String {
         String(decoding: bytes(at: i), as: UTF8.self)
     }
 

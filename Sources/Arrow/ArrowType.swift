@@ -70,7 +70,7 @@ public enum ArrowType: Sendable, Equatable {
 
     /// Bytes per value in the values buffer for fixed-width types; nil otherwise.
     /// (bool is bit-packed and reports nil.)
-    public var fixedByteWidth: Int? {
+    var fixedByteWidth: Int? {
         switch self {
         case .int8, .uint8: return 1
         case .int16, .uint16, .float16: return 2

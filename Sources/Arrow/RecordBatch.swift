@@ -34,7 +34,7 @@ public struct RecordBatch: Sendable {
     private static let empty = ArrowBytes(copying: UnsafeRawBufferPointer(start: nil, count: 0))
 
     /// The column of the first field called `name`.
-    public func column(named name: String) -> ArrowArray? {
+    func column(named name: String) -> ArrowArray? {
         schema.fieldIndex(named: name).map { columns[$0] }
     }
 

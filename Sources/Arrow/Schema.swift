@@ -9,7 +9,7 @@ public struct Field: Sendable {
     /// Field metadata as a dictionary; for duplicate keys the last one wins.
     public let metadata: [String: String]
     /// Field metadata in wire order, duplicates kept.
-    public let orderedMetadata: [(key: String, value: String)]
+    let orderedMetadata: [(key: String, value: String)]
 
     public init(
         name: String, type: ArrowType, nullable: Bool = true, children: [Field] = [],
@@ -28,7 +28,7 @@ public struct Field: Sendable {
     public var extensionName: String? { metadata["ARROW:extension:name"] }
 
     /// `ARROW:extension:metadata`, e.g. `uuid-serialized`.
-    public var extensionMetadata: String? { metadata["ARROW:extension:metadata"] }
+    var extensionMetadata: String? { metadata["ARROW:extension:metadata"] }
 }
 
 /// The fields and schema-level metadata of a stream.
@@ -37,7 +37,7 @@ public struct Schema: Sendable {
     /// Schema metadata as a dictionary; for duplicate keys the last one wins.
     public let metadata: [String: String]
     /// Schema metadata in wire order, duplicates kept.
-    public let orderedMetadata: [(key: String, value: String)]
+    let orderedMetadata: [(key: String, value: String)]
 
     public init(fields: [Field], metadata: [(key: String, value: String)] = []) {
         self.fields = fields
@@ -47,7 +47,7 @@ public struct Schema: Sendable {
 
     /// `cq:table_name`: the CloudQuery table this schema (and its batches) belong to.
     public var tableName: String? { metadata[Self.tableNameKey] }
-    public static let tableNameKey = "cq:table_name"
+    static let tableNameKey = "cq:table_name"
 
     /// The index of the first field called `name`.
     public func fieldIndex(named name: String) -> Int? {

@@ -1,4 +1,4 @@
-import Arrow
+@testable import Arrow
 import Testing
 
 /// Values that do not fit a column are refused with an `ArrowError` naming the field and the

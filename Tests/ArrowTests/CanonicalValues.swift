@@ -1,4 +1,4 @@
-import Arrow
+@testable import Arrow
 import Foundation
 
 /// Renders decoded values in the canonical form the pyarrow generator script dumps (see

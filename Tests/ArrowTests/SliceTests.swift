@@ -1,4 +1,4 @@
-import Arrow
+@testable import Arrow
 import Foundation
 import Testing
 

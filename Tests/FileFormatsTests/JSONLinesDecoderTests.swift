@@ -1,4 +1,4 @@
-import Arrow
+@testable import Arrow
 @testable import FileFormats
 import Foundation
 import Testing

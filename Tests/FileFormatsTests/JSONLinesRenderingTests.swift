@@ -1,10 +1,10 @@
-import FileFormats
+@testable import FileFormats
 import Foundation
 import GoText
 import Testing
 
-/// The Go-compatible building blocks under `FileFormats/Rendering` (shared with the CSV
-/// encoder), tested on their own.
+/// The Go-compatible building blocks under `FileFormats/Values` (shared by every
+/// format), tested on their own.
 @Suite struct JSONLinesRenderingTests {
     static func text(_ build: (inout [UInt8]) throws -> Void) rethrows -> String {
         var out: [UInt8] = []

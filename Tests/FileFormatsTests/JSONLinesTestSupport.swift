@@ -1,5 +1,5 @@
-import Arrow
-import FileFormats
+@testable import Arrow
+@testable import FileFormats
 import Foundation
 import TestSupport
 import Testing

@@ -12,7 +12,7 @@
 ///     try compressed.finish()                // the compressor's trailer reaches uploadSink
 ///
 /// One sink serves one object: gzip produces exactly one member, zstd one frame.
-public protocol CompressionSink: ByteSink {
+protocol CompressionSink: ByteSink {
     /// Ends the compressed stream and writes what remains (e.g. the gzip trailer) into the
     /// wrapped sink. Call it once, after the encoder's `finish`; writing afterwards is an error.
     func finish() throws
@@ -36,7 +36,7 @@ public enum ObjectCompression: Sendable, Equatable, CaseIterable {
 
     /// A fresh sink for one object, with the default level (gzip 6 as Go's
     /// `gzip.DefaultCompression`, zstd 3).
-    public func makeSink(wrapping inner: ByteSink) throws -> any CompressionSink {
+    func makeSink(wrapping inner: ByteSink) throws -> any CompressionSink {
         switch self {
         case .none: return UncompressedSink(wrapping: inner)
         case .gzip: return try GzipSink(wrapping: inner)
@@ -47,20 +47,20 @@ public enum ObjectCompression: Sendable, Equatable, CaseIterable {
 
 /// `compression: none`: passes every write straight through, so callers can treat all
 /// objects alike.
-public final class UncompressedSink: CompressionSink {
+final class UncompressedSink: CompressionSink {
     private let inner: ByteSink
     private var finished = false
 
-    public init(wrapping inner: ByteSink) {
+    init(wrapping inner: ByteSink) {
         self.inner = inner
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard !finished else { throw CompressionError(codec: "none", reason: "write after finish") }
         try inner.write(bytes)
     }
 
-    public func finish() throws {
+    func finish() throws {
         finished = true
     }
 }

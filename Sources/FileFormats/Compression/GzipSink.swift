@@ -8,7 +8,7 @@ import CZlib
 ///
 /// Streaming: input is deflated as it arrives and the output leaves in chunks of
 /// `chunkSize` bytes; only the last chunk waits for `finish`.
-public final class GzipSink: CompressionSink {
+final class GzipSink: CompressionSink {
     private let inner: ByteSink
     private let stream: UnsafeMutablePointer<z_stream>
     private let output: CompressedOutputBuffer
@@ -21,7 +21,7 @@ public final class GzipSink: CompressionSink {
     /// - Parameters:
     ///   - level: 1 (fastest) … 9 (smallest); 6 is Go's default.
     ///   - chunkSize: bytes collected before they are handed to `inner`.
-    public init(wrapping inner: ByteSink, level: Int32 = 6, chunkSize: Int = 64 * 1024) throws {
+    init(wrapping inner: ByteSink, level: Int32 = 6, chunkSize: Int = 64 * 1024) throws {
         guard (1...9).contains(level) else {
             throw CompressionError(codec: "gzip", reason: "level \(level) is outside 1…9")
         }
@@ -47,7 +47,7 @@ public final class GzipSink: CompressionSink {
         stream.deallocate()
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
         try checkOpen()
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         do {
@@ -72,7 +72,7 @@ public final class GzipSink: CompressionSink {
         }
     }
 
-    public func finish() throws {
+    func finish() throws {
         try checkOpen()
         do {
             while try deflateStep(Z_FINISH) != Z_STREAM_END {}

@@ -6,7 +6,7 @@ import CZstd
 ///
 /// Streaming: input is compressed as it arrives and the output leaves in chunks of
 /// `chunkSize` bytes; only the last chunk waits for `finish`.
-public final class ZstdSink: CompressionSink {
+final class ZstdSink: CompressionSink {
     private let inner: ByteSink
     private let context: OpaquePointer
     private let output: CompressedOutputBuffer
@@ -17,7 +17,7 @@ public final class ZstdSink: CompressionSink {
     /// - Parameters:
     ///   - level: 1 (fastest) … 19 (smallest); 3 is zstd's default.
     ///   - chunkSize: bytes collected before they are handed to `inner`.
-    public init(wrapping inner: ByteSink, level: Int32 = 3, chunkSize: Int = 64 * 1024) throws {
+    init(wrapping inner: ByteSink, level: Int32 = 3, chunkSize: Int = 64 * 1024) throws {
         guard (1...19).contains(level) else {
             throw CompressionError(codec: "zstd", reason: "level \(level) is outside 1…19")
         }
@@ -40,7 +40,7 @@ public final class ZstdSink: CompressionSink {
         ZSTD_freeCCtx(context)
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
         try checkOpen()
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         var input = ZSTD_inBuffer(src: base, size: bytes.count, pos: 0)
@@ -54,7 +54,7 @@ public final class ZstdSink: CompressionSink {
         }
     }
 
-    public func finish() throws {
+    func finish() throws {
         try checkOpen()
         var input = ZSTD_inBuffer(src: nil, size: 0, pos: 0)
         do {

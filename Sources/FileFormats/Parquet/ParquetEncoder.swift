@@ -23,11 +23,11 @@ public struct ParquetEncoder: ObjectEncoder {
         writer = try ParquetFileWriter(schema: schema, options: options)
     }
 
-    public var options: ParquetWriterOptions { writer.options }
+    var options: ParquetWriterOptions { writer.options }
 
     /// Encoded bytes held for the row group being built (bounded by `maxRowGroupBytes`, plus
     /// at most one slice of rows).
-    public var bufferedByteCount: Int { writer.bufferedBytes }
+    var bufferedByteCount: Int { writer.bufferedBytes }
     /// What the memory budget charges: the row group's buffers by the memory they occupy.
     public var bufferedBytes: Int { writer.heldBytes }
 

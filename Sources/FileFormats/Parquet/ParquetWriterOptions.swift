@@ -93,12 +93,12 @@ public struct ParquetWriterOptions: Sendable, Equatable {
 
 /// Why a Parquet object cannot be written (unsupported schema, data that breaks the declared
 /// schema, a codec failure). The message names the column and what to change.
-public struct ParquetEncodingError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let message: String
+struct ParquetEncodingError: Error, CustomStringConvertible, Sendable, Equatable {
+    let message: String
 
-    public init(_ message: String) {
+    init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { "parquet: \(message)" }
+    var description: String { "parquet: \(message)" }
 }

@@ -34,8 +34,8 @@ final class ParquetColumnPlan {
         func incompatible(_ why: String) -> ParquetDecodingError {
             ParquetDecodingError("column \"\(node.displayName)\": \(why), which cannot be read as \(field.type)")
         }
-        switch field.type {
-        case .list, .largeList, .fixedSizeList:
+        switch ValueKind(field) {
+        case .list, .fixedSizeList:
             guard let elementField = field.children.first else {
                 throw ParquetDecodingError("column \"\(node.displayName)\": the schema's list has no element field")
             }
@@ -55,7 +55,7 @@ final class ParquetColumnPlan {
             return ParquetColumnPlan(
                 shape: .map(key: key, value: value, repetitionLevel: repeated.repetitionLevel, elementLevel: repeated.definitionLevel),
                 node: node, leaves: node.leafIndices)
-        case .struct:
+        case .structure:
             guard node.isGroup, !node.isRepeated else { throw incompatible("the file stores a \(node.isGroup ? "repeated group" : "primitive")") }
             // By name; positionally when the names differ but the shape matches (Go reads
             // struct members by position).

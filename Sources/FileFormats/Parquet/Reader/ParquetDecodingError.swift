@@ -1,12 +1,12 @@
 /// Why a Parquet object cannot be read back: malformed or truncated bytes, a feature this
 /// reader does not implement, or a column that does not fit the requested schema. The message
 /// names the row group and column where it applies.
-public struct ParquetDecodingError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let message: String
+struct ParquetDecodingError: Error, CustomStringConvertible, Sendable, Equatable {
+    let message: String
 
-    public init(_ message: String) {
+    init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { "parquet: \(message)" }
+    var description: String { "parquet: \(message)" }
 }

@@ -27,7 +27,7 @@ enum ParquetLeafConversion {
     /// Unscaled INT32 / INT64 decimal → little-endian `width` bytes.
     case decimalInteger(IntegerSource, width: Int)
     /// Text the Go plugin wrote for a type Parquet has no place for.
-    case text(ParquetTextValue.Kind)
+    case text(ValueKind)
 
     /// Chooses the conversion, or explains why the file's column cannot hold `field`'s type.
     static func resolve(_ field: Field, leaf: ParquetReadLeaf) throws -> ParquetLeafConversion {
@@ -81,21 +81,23 @@ enum ParquetLeafConversion {
             return .signed(source, from < unit.perSecond ? .multiply(unit.perSecond / from) : .divide(from / unit.perSecond))
         }
 
-        // Types the Go plugin writes as strings (ParquetStringRendering); other writers may
+        // Types the Go plugin writes as strings (`ValueKind.isParquetText`); other writers may
         // store some of them natively, which the non-text branches accept.
-        if physical == .byteArray, let kind = ParquetTextValue.Kind(field: field), isText || kind.alwaysText {
+        let kind = ValueKind(field)
+        if physical == .byteArray, kind.isParquetText, isText || ParquetTextValue.alwaysText(kind) {
             return .text(kind)
         }
 
-        switch field.type {
+        // Extensions stored natively (another writer) read as their storage.
+        switch kind.storage {
         case .null:
             return .null
         case .bool:
             guard physical == .boolean else { throw incompatible() }
             return .boolean
-        case .int8, .int16, .int32, .int64:
+        case .signed:
             return .signed(try integerSource(), .none)
-        case .uint8, .uint16, .uint32, .uint64:
+        case .unsigned:
             return .unsigned(try integerSource())
         case .float16:
             guard physical == .fixedLenByteArray, leaf.typeLength == 2 else { throw incompatible() }
@@ -109,10 +111,10 @@ enum ParquetLeafConversion {
             case .float: return .doubleFromFloat
             default: throw incompatible()
             }
-        case .utf8, .largeUtf8, .binary, .largeBinary:
+        case .string, .binary:
             guard physical == .byteArray || physical == .fixedLenByteArray else { throw incompatible() }
             return .bytes
-        case .fixedSizeBinary(let width):
+        case .fixedBinary(let width):
             if physical == .fixedLenByteArray, leaf.typeLength == width { return .bytes }
             if physical == .byteArray { return .bytes }  // the builder checks each value's width
             throw incompatible()
@@ -126,17 +128,17 @@ enum ParquetLeafConversion {
             case .int64: return .signed(.int64, .none)
             default: throw incompatible()
             }
-        case .time32(let unit), .time64(let unit), .timestamp(let unit, _):
+        case .time(let unit, _), .timestamp(let unit, _):
             guard physical == .int32 || physical == .int64 else { throw incompatible() }
             return try rescaled(to: unit)
         case .duration(let unit):
             guard physical == .int64 else { throw incompatible() }
             _ = unit
             return .signed(.int64, .none)
-        case .interval(.yearMonth):
+        case .monthInterval:
             guard physical == .int32 else { throw incompatible() }
             return .signed(.int32, .none)
-        case .interval:
+        case .dayTimeInterval, .monthDayNanoInterval:
             throw incompatible()
         case .decimal(_, let scale, let bitWidth):
             if case .decimal(_, let fileScale)? = logical, Int(fileScale) != scale {
@@ -149,7 +151,7 @@ enum ParquetLeafConversion {
             case .int32, .int64: return .decimalInteger(try integerSource(), width: width)
             default: throw incompatible()
             }
-        case .list, .largeList, .fixedSizeList, .struct, .map:
+        case .list, .fixedSizeList, .structure, .map, .uuid, .json, .inet, .mac:
             throw incompatible()
         }
     }

@@ -15,7 +15,7 @@ import Arrow
 /// object, one row group's decoded values and one batch.
 public struct ParquetObjectDecoder: ObjectDecoder {
     /// Bounds what decoding one column chunk may expand to (see `ParquetColumnChunkReader`).
-    public let memoryBudgetBytes: Int
+    let memoryBudgetBytes: Int
 
     public init(memoryBudgetBytes: Int = 1 << 30) {
         self.memoryBudgetBytes = memoryBudgetBytes

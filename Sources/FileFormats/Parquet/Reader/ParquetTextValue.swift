@@ -1,60 +1,26 @@
 import Arrow
 
-/// Parses the text the Go plugin (and `ParquetStringRendering`) writes for types Parquet has no
+/// Parses the text the Go plugin (and `ValueStrWriter`) writes for types Parquet has no
 /// place for back into the Arrow value — what arrow-go's `AppendValueFromString` does in the
 /// Go plugin's reader. Values never appear in error messages (row data may be sensitive).
 enum ParquetTextValue {
-    enum Kind: Equatable {
-        /// large_utf8, json and inet extensions: the text is the value.
-        case verbatim
-        /// large_binary: standard base64.
-        case base64
-        /// duration: `<integer><unit>` (s, ms, us, µs, ns).
-        case duration(TimeUnit)
-        case monthInterval
-        /// `{"days":…,"milliseconds":…}`
-        case dayTimeInterval
-        /// `{"months":…,"days":…,"nanoseconds":…}`
-        case monthDayNanoInterval
-        /// uuid extension: 8-4-4-4-12 hex digits.
-        case uuid
-        /// mac extension: hex byte pairs separated by `:` or `-`.
-        case mac
-
-        /// The kind for a field the Go plugin renders as text, or nil.
-        init?(field: Field) {
-            switch CloudQueryExtension.matching(field) {
-            case .uuid: self = .uuid; return
-            case .json, .inet: self = .verbatim; return
-            case .mac: self = .mac; return
-            case nil: break
-            }
-            switch field.type {
-            case .largeUtf8: self = .verbatim
-            case .largeBinary: self = .base64
-            case .duration(let unit): self = .duration(unit)
-            case .interval(.yearMonth): self = .monthInterval
-            case .interval(.dayTime): self = .dayTimeInterval
-            case .interval(.monthDayNano): self = .monthDayNanoInterval
-            default: return nil
-            }
-        }
-
-        /// Whether a BYTE_ARRAY column without a string annotation still holds text: true unless
-        /// another writer could have stored the raw bytes (large_binary, mac).
-        var alwaysText: Bool {
-            switch self {
-            case .base64, .mac: return false
-            default: return true
-            }
+    /// Whether a BYTE_ARRAY column without a string annotation still holds text, for a kind the
+    /// Go plugin writes as text (`ValueKind.isParquetText`): true unless another writer could
+    /// have stored the raw bytes (large_binary, mac).
+    static func alwaysText(_ kind: ValueKind) -> Bool {
+        switch kind {
+        case .binary, .mac: return false
+        default: return true
         }
     }
 
-    static func append(_ text: UnsafeRawBufferPointer, as kind: Kind, to builder: ArrowArrayBuilder) throws {
+    /// Appends the value `text` holds for a column of `kind` (one that `isParquetText`).
+    static func append(_ text: UnsafeRawBufferPointer, as kind: ValueKind, to builder: ArrowArrayBuilder) throws {
         switch kind {
-        case .verbatim:
+        case .string, .json, .inet:
+            // The text is the value.
             try builder.append(bytes: text)
-        case .base64:
+        case .binary:
             let scratch = ByteScratch()
             guard GoTextParsing.decodeBase64(text, into: scratch) else { throw failure("invalid base64") }
             try builder.append(bytes: scratch.bytes)
@@ -107,6 +73,9 @@ enum ParquetTextValue {
                 }
             }
             try bytes.withUnsafeBytes { try builder.append(bytes: $0) }
+        default:
+            // `ParquetLeafConversion.resolve` only picks text for `isParquetText` kinds.
+            throw ParquetDecodingError("\(builder.field.type) is not a type the Go plugin stores as text")
         }
     }
 

@@ -36,8 +36,9 @@ enum ParquetLeafValue {
     /// Arrow's little-endian two's complement of `sourceWidth` bytes → the big-endian low
     /// `targetWidth` bytes Parquet's DECIMAL on FIXED_LEN_BYTE_ARRAY wants.
     case decimal(sourceWidth: Int, targetWidth: Int)
-    /// Written as a UTF-8 string rendered like arrow-go's `ValueStr`.
-    case rendered(ParquetStringRendering)
+    /// Written as a UTF-8 string rendered like arrow-go's `ValueStr` (the Go plugin's
+    /// `transformToString`, see `ValueKind.isParquetText`).
+    case rendered(ValueStrPlan)
 }
 
 enum ParquetInt32Source {

@@ -60,7 +60,8 @@ private struct ParquetSchemaBuilder {
         let repetition: ParquetRepetition = nullable ? .optional : .required
         let path = path + [name]
 
-        if let rendering = try Self.stringRendering(of: field, displayName: displayName) {
+        let kind = try ValueKind(checking: field) { ParquetEncodingError("column \"\(displayName)\": \($0)") }
+        if let rendering = try Self.stringRendering(of: field, kind: kind, displayName: displayName) {
             var element = ParquetSchemaElement(type: .byteArray, repetition: repetition, name: name)
             element.convertedType = .utf8
             element.logicalType = .string
@@ -70,8 +71,8 @@ private struct ParquetSchemaBuilder {
             return
         }
 
-        switch field.type {
-        case .struct:
+        switch kind {
+        case .structure:
             guard !field.children.isEmpty else {
                 throw ParquetEncodingError(
                     "column \"\(displayName)\" is a struct without fields, which Parquet cannot store; "
@@ -84,7 +85,7 @@ private struct ParquetSchemaBuilder {
                           repetitionLevel: repetitionLevel, displayName: "\(displayName).\(child.name)", into: &out)
             }
 
-        case .list, .largeList, .fixedSizeList:
+        case .list, .fixedSizeList:
             guard let element = field.children.first else {
                 throw ParquetEncodingError("column \"\(displayName)\" is a list without an element field")
             }
@@ -120,7 +121,7 @@ private struct ParquetSchemaBuilder {
             }
 
         default:
-            let primitive = try primitive(for: field, displayName: displayName)
+            let primitive = try primitive(for: field, kind: kind, displayName: displayName)
             var element = ParquetSchemaElement(type: primitive.physical, repetition: repetition, name: name)
             if primitive.physical == .fixedLenByteArray { element.typeLength = Int32(primitive.typeLength) }
             element.convertedType = primitive.converted
@@ -164,28 +165,13 @@ private struct ParquetSchemaBuilder {
             sortOrder: sortOrder, arrowField: field, displayName: displayName))
     }
 
-    /// The types Go converts to strings (`transformDataType`), or nil.
-    private static func stringRendering(of field: Field, displayName: String) throws -> ParquetStringRendering? {
-        switch try CloudQueryExtension.checked(field, refusal: { ParquetEncodingError("column \"\(displayName)\": \($0)") }) {
-        case .uuid: return .uuid
-        case .json: return .verbatim
-        case .inet: return .inet
-        case .mac: return .mac
-        case nil: break
-        }
-        switch field.type {
-        case .largeUtf8: return .verbatim
-        case .largeBinary: return .base64
-        case .duration(let unit): return .duration(symbol: unit.symbol)
-        case .interval(.yearMonth): return .monthInterval
-        case .interval(.dayTime), .interval(.monthDayNano):
-            do {
-                return .intervalJSON(try JSONValuePlan(field: field, path: displayName))
-            } catch {
-                throw ParquetEncodingError("column \"\(displayName)\": \(error)")
-            }
-        default:
-            return nil
+    /// The types Go converts to strings (`transformDataType`, see `ValueKind.isParquetText`), or nil.
+    private static func stringRendering(of field: Field, kind: ValueKind, displayName: String) throws -> ValueStrPlan? {
+        guard kind.isParquetText else { return nil }
+        do {
+            return try ValueStrPlan(field: field, kind: kind, path: displayName)
+        } catch {
+            throw ParquetEncodingError("column \"\(displayName)\": \(error)")
         }
     }
 
@@ -199,26 +185,26 @@ private struct ParquetSchemaBuilder {
     }
 
     /// pqarrow `getParquetType` for the types that stay themselves.
-    private func primitive(for field: Field, displayName: String) throws -> Primitive {
+    private func primitive(for field: Field, kind: ValueKind, displayName: String) throws -> Primitive {
         func integer(_ bits: Int8, signed: Bool, _ source: ParquetInt32Source, _ converted: ParquetConvertedType) -> Primitive {
             Primitive(physical: .int32, logical: .integer(bitWidth: bits, isSigned: signed), converted: converted,
                       value: .int32(source), sortOrder: signed ? .signedInt32 : .unsignedInt32)
         }
-        switch field.type {
+        switch kind {
         case .null:
             return Primitive(physical: .int32, logical: .null, value: .null, sortOrder: .none)
         case .bool:
             return Primitive(physical: .boolean, value: .boolean, sortOrder: .boolean)
-        case .int8: return integer(8, signed: true, .int8, .int8)
-        case .int16: return integer(16, signed: true, .int16, .int16)
-        case .int32: return integer(32, signed: true, .int32, .int32)
-        case .uint8: return integer(8, signed: false, .uint8, .uint8)
-        case .uint16: return integer(16, signed: false, .uint16, .uint16)
-        case .uint32: return integer(32, signed: false, .uint32, .uint32)
-        case .int64:
+        case .signed(bits: 8): return integer(8, signed: true, .int8, .int8)
+        case .signed(bits: 16): return integer(16, signed: true, .int16, .int16)
+        case .signed(bits: 32): return integer(32, signed: true, .int32, .int32)
+        case .unsigned(bits: 8): return integer(8, signed: false, .uint8, .uint8)
+        case .unsigned(bits: 16): return integer(16, signed: false, .uint16, .uint16)
+        case .unsigned(bits: 32): return integer(32, signed: false, .uint32, .uint32)
+        case .signed:
             return Primitive(physical: .int64, logical: .integer(bitWidth: 64, isSigned: true), converted: .int64,
                              value: .int64(.int64), sortOrder: .signedInt64)
-        case .uint64:
+        case .unsigned:
             return Primitive(physical: .int64, logical: .integer(bitWidth: 64, isSigned: false), converted: .uint64,
                              value: .int64(.int64), sortOrder: .unsignedInt64)
         case .float16:
@@ -228,12 +214,12 @@ private struct ParquetSchemaBuilder {
             return Primitive(physical: .float, value: .float, sortOrder: .float)
         case .float64:
             return Primitive(physical: .double, value: .double, sortOrder: .double)
-        case .utf8:
+        case .string(large: false):
             return Primitive(physical: .byteArray, logical: .string, converted: .utf8, value: .bytes,
                              sortOrder: .unsignedBytes)
-        case .binary:
+        case .binary(large: false):
             return Primitive(physical: .byteArray, value: .bytes, sortOrder: .unsignedBytes)
-        case .fixedSizeBinary(let width):
+        case .fixedBinary(let width):
             guard width > 0 else {
                 throw ParquetEncodingError("column \"\(displayName)\" is fixed_size_binary[0], which Parquet cannot store")
             }
@@ -242,10 +228,10 @@ private struct ParquetSchemaBuilder {
             return Primitive(physical: .int32, logical: .date, converted: .date, value: .int32(.int32), sortOrder: .signedInt32)
         case .date64:
             return Primitive(physical: .int32, logical: .date, converted: .date, value: .int32(.date64), sortOrder: .signedInt32)
-        case .time32(let unit):
+        case .time(let unit, bits: 32):
             return Primitive(physical: .int32, logical: .time(isAdjustedToUTC: false, unit: .millis),
                              value: .int32(unit == .second ? .time32Seconds : .int32), sortOrder: .signedInt32)
-        case .time64(let unit):
+        case .time(let unit, _):
             return Primitive(physical: .int64, logical: .time(isAdjustedToUTC: false, unit: unit == .nanosecond ? .nanos : .micros),
                              value: .int64(.int64), sortOrder: .signedInt64)
         case .timestamp(let unit, let zone):
@@ -272,7 +258,8 @@ private struct ParquetSchemaBuilder {
             return Primitive(physical: .fixedLenByteArray, typeLength: width,
                              logical: .decimal(precision: Int32(precision), scale: Int32(scale)), converted: .decimal,
                              value: .decimal(sourceWidth: bitWidth / 8, targetWidth: width), sortOrder: .signedBytes)
-        case .largeUtf8, .largeBinary, .duration, .interval, .list, .largeList, .fixedSizeList, .struct, .map:
+        case .string(large: true), .binary(large: true), .duration, .monthInterval, .dayTimeInterval,
+             .monthDayNanoInterval, .list, .fixedSizeList, .structure, .map, .uuid, .json, .inet, .mac:
             // Handled by the caller (strings and groups); reaching here is a bug, not bad input.
             throw ParquetEncodingError("column \"\(displayName)\": internal error mapping \(field.type)")
         }

@@ -8,7 +8,7 @@ extension ParquetColumnWriter {
     /// Arrays of one batch along the leaf's path: `arrays[k]` is the array step `k` reads.
     struct BoundPath {
         let arrays: [ArrowArray]
-        let renderer: ParquetStringRenderer?
+        let renderer: ValueStrWriter?
     }
 
     /// Encodes rows `rows` of `column` (the top-level array this leaf belongs to).
@@ -47,9 +47,9 @@ extension ParquetColumnWriter {
             case .leaf: break
             }
         }
-        var renderer: ParquetStringRenderer?
+        var renderer: ValueStrWriter?
         if case .rendered(let rendering) = leaf.value, let last = arrays.last {
-            renderer = ParquetStringRenderer(rendering, array: last)
+            renderer = rendering.bind(last)
         }
         return BoundPath(arrays: arrays, renderer: renderer)
     }
@@ -142,8 +142,9 @@ extension ParquetColumnWriter {
             bytes.withUnsafeBytes { add(fixedBytes: $0) }
         case .rendered:
             guard let renderer = path.renderer else { return }
+            valueScratch.removeAll(keepingCapacity: true)
             do {
-                try renderer.render(i, into: &valueScratch)
+                try renderer.append(i, to: &valueScratch)
             } catch let error as ValueRenderingError {
                 throw ParquetEncodingError("column \"\(leaf.displayName)\", row \(row) of the batch: \(error.reason)")
             }

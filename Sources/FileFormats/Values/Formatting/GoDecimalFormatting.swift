@@ -9,10 +9,10 @@
 /// recovers the exact decimal, which is computed directly. Otherwise (decimal256 with a
 /// precision above 38, or a value with more digits than its precision) Go's 128-bit rounding
 /// shows in the digits, so it is reproduced step by step (`GoBigFloat`).
-public enum GoDecimalFormatting {
+enum GoDecimalFormatting {
     /// Appends the value whose unscaled two's-complement integer is `littleEndian` (4, 8, 16 or
     /// 32 bytes).
-    public static func append(unscaled littleEndian: UnsafeRawBufferPointer, precision: Int, scale: Int, to out: inout [UInt8]) {
+    static func append(unscaled littleEndian: UnsafeRawBufferPointer, precision: Int, scale: Int, to out: inout [UInt8]) {
         let (negative, words) = magnitudeWords(littleEndian)
         var digits = decimalDigits(words)
         guard !digits.isEmpty else {

@@ -1,19 +1,18 @@
 import Arrow
 
 /// The text of one value exactly as the `csv` format writes its cell (arrow-go's `ValueStr`, see
-/// `CSVColumnPlan`), for uses beyond CSV: partition values in object keys are rendered with it.
+/// `ValueStrPlan`), for uses beyond CSV: partition values in object keys are rendered with it.
 public struct CSVCellText {
-    private let plan: CSVColumnPlan
+    private let plan: ValueStrPlan
 
     /// Throws `ValueRenderingError` for a column the CSV format cannot write.
     public init(field: Field) throws {
-        plan = try CSVColumnPlan(field: field)
+        plan = try ValueStrPlan(field: field)
     }
 
     /// Lists, structs, maps and the day-time / month-day-nano intervals, written as JSON text.
     public var isNested: Bool {
-        if case .nested = plan.kind { return true }
-        return false
+        plan.kind.valueStrIsJSON
     }
 
     /// The cells of one array (of this field's type).
@@ -22,7 +21,7 @@ public struct CSVCellText {
     }
 
     public struct Cells {
-        fileprivate let writer: CSVColumnWriter
+        fileprivate let writer: ValueStrWriter
         public let array: ArrowArray
 
         /// The cell text of row `i`; nil for a null value (the CSV cell is empty then).

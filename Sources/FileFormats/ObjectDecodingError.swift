@@ -3,24 +3,24 @@
 /// The description names the format, the 1-based line (JSON Lines) or row (CSV), the column
 /// and what was expected, e.g. `json line 3, column "id": expected an integer, found "abc"`.
 /// Quoted input is cut to a short prefix so that a huge or sensitive cell does not flood logs.
-public struct ObjectDecodingError: Error, CustomStringConvertible, Sendable, Equatable {
+struct ObjectDecodingError: Error, CustomStringConvertible, Sendable, Equatable {
     /// "json" or "csv".
-    public let format: String
+    let format: String
     /// 1-based line (JSON Lines: the line; CSV: the line the record starts on); 0 when the
     /// error is not tied to one line.
-    public var line: Int
+    var line: Int
     /// The column (dotted path for nested values) or nil for row-level problems.
-    public var column: String?
-    public let reason: String
+    var column: String?
+    let reason: String
 
-    public init(format: String, line: Int, column: String?, reason: String) {
+    init(format: String, line: Int, column: String?, reason: String) {
         self.format = format
         self.line = line
         self.column = column
         self.reason = reason
     }
 
-    public var description: String {
+    var description: String {
         var text = line > 0 ? "\(format) line \(line)" : format
         if let column { text += ", column \"\(column)\"" }
         return text + ": " + reason

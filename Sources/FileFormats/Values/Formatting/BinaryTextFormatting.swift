@@ -1,13 +1,13 @@
 /// Text forms of binary values shared by the encoders: standard base64 (Go's
 /// `base64.StdEncoding`, used for binary columns), UUIDs and MAC addresses.
-public enum BinaryTextFormatting {
+enum BinaryTextFormatting {
     /// A literal, not a static array: no lazy-initialisation check per call.
     private static var base64Alphabet: UnsafePointer<UInt8> {
         ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/" as StaticString).utf8Start
     }
 
     /// Standard base64 with `=` padding.
-    public static func appendBase64(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    static func appendBase64(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         let alphabet = base64Alphabet
         let count = bytes.count
         var i = 0
@@ -30,7 +30,7 @@ public enum BinaryTextFormatting {
     }
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase (google/uuid `String()`), for 16 bytes.
-    public static func appendUUID(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    static func appendUUID(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         for k in 0..<bytes.count {
             if k == 4 || k == 6 || k == 8 || k == 10 { out.append(UInt8(ascii: "-")) }
             out.append(JSONStringEscaping.hexDigit(bytes[k] >> 4))
@@ -39,7 +39,7 @@ public enum BinaryTextFormatting {
     }
 
     /// Lowercase hex pairs joined by `:` (Go `net.HardwareAddr.String()`); empty for no bytes.
-    public static func appendMAC(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    static func appendMAC(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         for k in 0..<bytes.count {
             if k > 0 { out.append(UInt8(ascii: ":")) }
             out.append(JSONStringEscaping.hexDigit(bytes[k] >> 4))

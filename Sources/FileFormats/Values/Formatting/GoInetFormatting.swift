@@ -8,10 +8,10 @@
 ///
 /// (JSON output and values nested in lists keep the stored text as it is: that path uses
 /// `GetOneForMarshal`, which does not parse.)
-public enum GoInetFormatting {
+enum GoInetFormatting {
     /// Appends the canonical form of the CIDR text `text`; false (and nothing appended) when Go
     /// would reject it.
-    public static func appendCIDR(_ text: UnsafeRawBufferPointer, to out: inout [UInt8]) -> Bool {
+    static func appendCIDR(_ text: UnsafeRawBufferPointer, to out: inout [UInt8]) -> Bool {
         if text.isEmpty {
             out.append(contentsOf: "0.0.0.0/0".utf8)
             return true

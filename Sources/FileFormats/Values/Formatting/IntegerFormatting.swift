@@ -1,11 +1,11 @@
 /// Decimal integers appended without going through `String`.
-public enum IntegerFormatting {
-    public static func append(_ value: Int64, to out: inout [UInt8]) {
+enum IntegerFormatting {
+    static func append(_ value: Int64, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         append(value.magnitude, to: &out)
     }
 
-    public static func append(_ value: UInt64, to out: inout [UInt8]) {
+    static func append(_ value: UInt64, to out: inout [UInt8]) {
         if value < 10 {
             out.append(UInt8(48 + value))
             return

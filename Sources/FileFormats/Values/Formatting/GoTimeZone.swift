@@ -4,7 +4,7 @@ import Foundation
 /// `TimestampType.GetZone`: "", "UTC" and "utc" are UTC; an IANA name (e.g. "America/New_York")
 /// is looked up in the system tz database; "+hh:mm" / "-hh:mm" is a fixed offset. Anything else
 /// is unknown (Go's plugin fails on such a column too).
-public struct GoTimeZone: Sendable {
+struct GoTimeZone: Sendable {
     private enum Rule: Sendable {
         case fixed(Int)
         case named(TimeZone)
@@ -12,7 +12,7 @@ public struct GoTimeZone: Sendable {
 
     private let rule: Rule
 
-    public init?(_ name: String) {
+    init?(_ name: String) {
         if name.isEmpty || name == "UTC" || name == "utc" {
             rule = .fixed(0)
         } else if let offset = Self.parseOffset(name) {
@@ -25,7 +25,7 @@ public struct GoTimeZone: Sendable {
     }
 
     /// Seconds east of UTC at the given instant.
-    public func offset(atUnixSeconds seconds: Int64) -> Int {
+    func offset(atUnixSeconds seconds: Int64) -> Int {
         switch rule {
         case .fixed(let offset):
             return offset
@@ -35,7 +35,7 @@ public struct GoTimeZone: Sendable {
     }
 
     /// True for UTC and zero fixed offsets (every value then ends in `Z`).
-    public var isUTC: Bool {
+    var isUTC: Bool {
         if case .fixed(0) = rule { return true }
         return false
     }

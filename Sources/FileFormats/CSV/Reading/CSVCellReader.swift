@@ -12,7 +12,9 @@ import Arrow
 ///   comes back rounded, as in Go); json values: re-marshalled the same way.
 final class CSVCellReader {
     private let builder: ArrowArrayBuilder
-    private let kind: JSONValueReader.Kind
+    private let kind: ValueKind
+    /// Why no value of this column can be read (see `JSONValueReader.unreadable`), if so.
+    private let unreadable: String?
     private let name: String
     /// Lists, structs, maps, intervals and json values are JSON text.
     private let nested: JSONValueReader?
@@ -23,9 +25,10 @@ final class CSVCellReader {
         self.builder = builder
         self.name = builder.field.name
         self.scratch = scratch
-        kind = JSONValueReader.classify(builder.field)
+        kind = ValueKind(builder.field)
+        unreadable = JSONValueReader.unreadable(kind)
         switch kind {
-        case .list, .fixedSizeList, .structure, .dayTimeInterval, .monthDayNanoInterval, .json:
+        case .list, .fixedSizeList, .map, .structure, .dayTimeInterval, .monthDayNanoInterval, .json:
             nested = JSONValueReader(builder: builder, path: builder.field.name, numbersAsFloat: true, scratch: scratch)
         default:
             nested = nil
@@ -91,7 +94,8 @@ final class CSVCellReader {
                 guard let days = GoTextParsing.parseDate(cell) else { throw expected("a date like 2006-01-02") }
                 try builder.append(is32 ? days : days * 86_400_000)
             }
-        case .time(let limits, let bits):
+        case .time(let unit, let bits):
+            let limits = JSONValueReader.limits(unit)
             if let raw = GoTextParsing.parseInt(cell, bits: bits) {
                 try builder.append(raw)
             } else {
@@ -100,7 +104,9 @@ final class CSVCellReader {
                 }
                 try builder.append(value)
             }
-        case .timestamp(let unitsPerSecond):
+        case .timestamp(let unit, _):
+            if let unreadable { throw ValueError("cannot read this column: \(unreadable) (Go cannot load it either)") }
+            let unitsPerSecond = unit.perSecond
             if let raw = GoTextParsing.parseInt64(cell) {
                 try builder.append(raw)
             } else {
@@ -123,7 +129,8 @@ final class CSVCellReader {
         case .monthInterval:
             guard let value = GoTextParsing.parseInt(cell, bits: 32) else { throw expected("a number of months") }
             try builder.append(value)
-        case .decimal(let precision, let scale, let width):
+        case .decimal(let precision, let scale, let bitWidth):
+            let width = bitWidth / 8
             if let reason = GoDecimalParsing.parse(cell, precision: precision, scale: scale, byteWidth: width, into: scratch) {
                 throw ValueError("expected a decimal(\(precision), \(scale)), found \(ObjectDecodingError.excerpt(cell)): \(reason)")
             }
@@ -147,10 +154,8 @@ final class CSVCellReader {
                 throw expected("a JSON object")
             }
             try readNested(cell)
-        case .list, .fixedSizeList, .dayTimeInterval, .monthDayNanoInterval, .json:
+        case .list, .fixedSizeList, .map, .dayTimeInterval, .monthDayNanoInterval, .json:
             try readNested(cell)
-        case .unsupported(let reason):
-            throw ValueError("cannot read this column: \(reason) (Go cannot load it either)")
         }
     }
 

@@ -8,9 +8,9 @@ import GoText
 /// `html: false` gives what the JSON Lines writer emits for a column value. `html: true` gives
 /// goccy's `json.Marshal` of the value, which is what arrow-go's `ValueStr` returns for lists,
 /// structs and maps (i.e. the text of a nested CSV cell).
-public final class JSONValueWriter {
+final class JSONValueWriter {
     private let plan: JSONValuePlan
-    private let kind: JSONValuePlan.Kind
+    private let kind: ValueKind
     private let array: ArrowArray
     /// List: the element writer; struct: one writer per member.
     private let children: [JSONValueWriter]
@@ -25,7 +25,7 @@ public final class JSONValueWriter {
         self.array = array
         let children: [JSONValueWriter]
         switch plan.kind {
-        case .list:
+        case .list, .fixedSizeList, .map:
             children = [JSONValueWriter(plan: plan.children[0], array: array.children[0])]
         case .structure:
             children = zip(plan.children, array.children).map { JSONValueWriter(plan: $0, array: $1) }
@@ -41,7 +41,7 @@ public final class JSONValueWriter {
                 return (children[member.index], start..<keys.count)
             }
         }
-        let isStructure = plan.kind.isStructure
+        let isStructure = plan.kind == .structure
         ordered = isStructure ? layout(plan.members) : []
         htmlOrdered = isStructure ? layout(plan.htmlMembers) : []
         self.keys = keys
@@ -49,7 +49,7 @@ public final class JSONValueWriter {
 
     /// Appends the JSON value of element `i`. `html`: the value sits inside a list (see
     /// `JSONValuePlan`); `listElement`: it is a direct element of that list.
-    public func append(_ i: Int, html: Bool, listElement: Bool = false, to out: inout [UInt8]) throws {
+    func append(_ i: Int, html: Bool, listElement: Bool = false, to out: inout [UInt8]) throws {
         if array.isNull(i) {
             JSONStringEscaping.appendLiteral("null", to: &out)
             return
@@ -63,24 +63,10 @@ public final class JSONValueWriter {
             } else {
                 JSONStringEscaping.appendLiteral("false", to: &out)
             }
-        case .signed(let bytes):
-            let value: Int64
-            switch bytes {
-            case 1: value = Int64(array.int8(at: i))
-            case 2: value = Int64(array.int16(at: i))
-            case 4: value = Int64(array.int32(at: i))
-            default: value = array.int64(at: i)
-            }
-            IntegerFormatting.append(value, to: &out)
-        case .unsigned(let bytes):
-            let value: UInt64
-            switch bytes {
-            case 1: value = UInt64(array.uint8(at: i))
-            case 2: value = UInt64(array.uint16(at: i))
-            case 4: value = UInt64(array.uint32(at: i))
-            default: value = array.uint64(at: i)
-            }
-            IntegerFormatting.append(value, to: &out)
+        case .signed(let bits):
+            IntegerFormatting.append(array.signedInteger(at: i, bits: bits), to: &out)
+        case .unsigned(let bits):
+            IntegerFormatting.append(array.unsignedInteger(at: i, bits: bits), to: &out)
         case .float16:
             let value = HalfFloat.toFloat(array.float16Bits(at: i))
             if value.isFinite {
@@ -108,7 +94,7 @@ public final class JSONValueWriter {
             }
         case .string, .inet:
             JSONStringEscaping.append(array.bytes(at: i), escapeHTML: html, to: &out)
-        case .base64:
+        case .binary, .fixedBinary:
             out.append(UInt8(ascii: "\""))
             BinaryTextFormatting.appendBase64(array.bytes(at: i), to: &out)
             out.append(UInt8(ascii: "\""))
@@ -121,25 +107,25 @@ public final class JSONValueWriter {
             // arrow-go: int64(d) / 86400000 — Go's division truncates toward zero.
             GoTimeFormatting.appendDate(days: array.int64(at: i) / 86_400_000, to: &out)
             out.append(UInt8(ascii: "\""))
-        case .time(let nanosecondsPerUnit):
-            let value = nanosecondsPerUnit >= 1_000_000 ? Int64(array.int32(at: i)) : array.int64(at: i)
+        case .time(let unit, let bits):
+            let value = bits == 32 ? Int64(array.int32(at: i)) : array.int64(at: i)
             out.append(UInt8(ascii: "\""))
-            GoTimeFormatting.appendTimeOfDay(value, nanosecondsPerUnit: nanosecondsPerUnit, fraction: .trimmed, to: &out)
+            GoTimeFormatting.appendTimeOfDay(value, nanosecondsPerUnit: unit.nanoseconds, fraction: .trimmed, to: &out)
             out.append(UInt8(ascii: "\""))
-        case .timestamp(let unitsPerSecond, let zone, let zoneName):
-            guard let zone else {
+        case .timestamp(let unit, let zoneName):
+            guard let zone = plan.zone else {
                 throw ValueRenderingError(column: plan.path, reason: "unknown time zone '\(zoneName)' of a timestamp column")
             }
-            let (seconds, nanoseconds) = GoTimeFormatting.split(timestamp: array.int64(at: i), unitsPerSecond: unitsPerSecond)
+            let (seconds, nanoseconds) = GoTimeFormatting.split(timestamp: array.int64(at: i), unitsPerSecond: unit.perSecond)
             out.append(UInt8(ascii: "\""))
             GoTimeFormatting.appendRFC3339Nano(
                 seconds: seconds, nanoseconds: nanoseconds,
                 offsetSeconds: zone.isUTC ? 0 : zone.offset(atUnixSeconds: seconds), to: &out)
             out.append(UInt8(ascii: "\""))
-        case .duration(let suffix):
+        case .duration(let unit):
             out.append(UInt8(ascii: "\""))
             IntegerFormatting.append(array.int64(at: i), to: &out)
-            out.append(contentsOf: suffix.utf8)
+            out.append(contentsOf: unit.symbol.utf8)
             out.append(UInt8(ascii: "\""))
         case .monthInterval:
             JSONStringEscaping.appendLiteral("{\"months\":", to: &out)
@@ -161,7 +147,7 @@ public final class JSONValueWriter {
             JSONStringEscaping.appendLiteral(",\"nanoseconds\":", to: &out)
             IntegerFormatting.append(value.nanoseconds, to: &out)
             out.append(UInt8(ascii: "}"))
-        case .decimal(let precision, let scale):
+        case .decimal(let precision, let scale, _):
             out.append(UInt8(ascii: "\""))
             GoDecimalFormatting.append(unscaled: array.bytes(at: i), precision: precision, scale: scale, to: &out)
             out.append(UInt8(ascii: "\""))
@@ -179,7 +165,7 @@ public final class JSONValueWriter {
             } catch let error as RawJSONCompaction.InvalidJSON {
                 throw ValueRenderingError(column: plan.path, reason: "json value is not valid JSON (\(error))")
             }
-        case .list:
+        case .list, .fixedSizeList, .map:
             let element = children[0]
             out.append(UInt8(ascii: "["))
             var first = true

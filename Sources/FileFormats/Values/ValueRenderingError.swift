@@ -1,17 +1,17 @@
 /// A value that cannot be written in the requested format, with the column (dotted path for
 /// nested members) and, once known, the row within the batch.
-public struct ValueRenderingError: Error, CustomStringConvertible, Sendable {
-    public let column: String
-    public var row: Int?
-    public let reason: String
+struct ValueRenderingError: Error, CustomStringConvertible, Sendable {
+    let column: String
+    var row: Int?
+    let reason: String
 
-    public init(column: String, row: Int? = nil, reason: String) {
+    init(column: String, row: Int? = nil, reason: String) {
         self.column = column
         self.row = row
         self.reason = reason
     }
 
-    public var description: String {
+    var description: String {
         if let row {
             return "cannot encode column \"\(column)\" (row \(row) of the batch): \(reason)"
         }

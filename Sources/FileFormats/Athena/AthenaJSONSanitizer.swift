@@ -34,7 +34,7 @@ public enum AthenaJSONSanitizer {
 
     /// Whether a top-level field is a CloudQuery json column (Go compares the type with
     /// `types.NewJSONType()`: the `json` extension on binary storage).
-    public static func isSanitized(_ field: Field) -> Bool {
+    static func isSanitized(_ field: Field) -> Bool {
         field.extensionName == "json" && field.type == .binary
     }
 

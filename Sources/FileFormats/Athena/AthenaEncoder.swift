@@ -7,7 +7,7 @@ import Arrow
 ///     var encoder: any ObjectEncoder = try CSVEncoder(delimiter: UInt8(ascii: ","), header: true)
 ///     if spec.athena { encoder = AthenaEncoder(wrapping: encoder) }
 public struct AthenaEncoder: ObjectEncoder {
-    public private(set) var inner: any ObjectEncoder
+    private(set) var inner: any ObjectEncoder
 
     public init(wrapping inner: any ObjectEncoder) {
         self.inner = inner

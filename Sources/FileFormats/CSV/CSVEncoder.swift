@@ -2,7 +2,7 @@ import Arrow
 
 /// The `csv` format, byte-for-byte what the Go plugin writes (cloudquery/filetypes `csv` over
 /// arrow-go's CSV writer over Go's `encoding/csv`; shared/reference/s3-destination.md §5.2):
-/// - every cell is arrow-go's `ValueStr` (`CSVColumnPlan`), null is the empty field;
+/// - every cell is arrow-go's `ValueStr` (`ValueStrPlan`), null is the empty field;
 /// - fields are quoted by Go's rules (`CSVQuoting`), rows end with `\n`;
 /// - with `header`, the column names form the first line. Like Go, the header is written by
 ///   the first `write` call (even for a batch of zero rows), so an object that never receives
@@ -10,16 +10,14 @@ import Arrow
 ///
 /// Every batch of one object must have the schema of the first (the header names its
 /// columns); a different one is an error, as in Go (`ErrMismatchFields`).
-/// Rows go into a reusable buffer handed to the sink whenever it passes `flushThreshold`
-/// bytes and at the end of each batch, so memory stays bounded for any batch size.
+/// Rows are buffered and flushed by `TextRows`.
 public struct CSVEncoder: ObjectEncoder {
-    public let delimiter: UInt8
-    public let header: Bool
-    public let flushThreshold: Int
+    let delimiter: UInt8
+    let header: Bool
 
-    private var buffer: [UInt8] = []
+    private var rows: TextRows
     private var schema: Schema?
-    private var plans: [CSVColumnPlan] = []
+    private var plans: [ValueStrPlan] = []
 
     /// - Parameters:
     ///   - delimiter: the field separator, one ASCII byte other than NUL, `"`, `\r`, `\n` (the
@@ -31,54 +29,42 @@ public struct CSVEncoder: ObjectEncoder {
         }
         self.delimiter = delimiter
         self.header = header
-        self.flushThreshold = max(flushThreshold, 1)
+        self.rows = TextRows(flushThreshold: flushThreshold)
     }
 
     public mutating func begin(into sink: ByteSink) throws {}
 
     public mutating func write(_ batch: RecordBatch, into sink: ByteSink) throws {
-        if buffer.capacity < flushThreshold + 4096 { buffer.reserveCapacity(flushThreshold + 4096) }
-        buffer.removeAll(keepingCapacity: true)
         if let schema {
-            guard Self.sameFields(schema.fields, batch.schema.fields) else {
+            guard Field.sameShape(schema.fields, batch.schema.fields) else {
                 throw CSVEncoderError.schemaChanged(
                     expected: schema.fields.map(\.name), got: batch.schema.fields.map(\.name))
             }
+            rows.beginBatch()
         } else {
-            plans = try batch.schema.fields.map { try CSVColumnPlan(field: $0) }
+            plans = try batch.schema.fields.map { try ValueStrPlan(field: $0) }
             schema = batch.schema
-            if header { appendHeader(batch.schema) }
+            rows.beginBatch { [header, delimiter] buffer in
+                if header { Self.appendHeader(batch.schema, delimiter: delimiter, to: &buffer) }
+            }
         }
         let columns = zip(plans, batch.columns).map { $0.bind($1) }
-        for row in 0..<batch.length {
+        let delimiter = delimiter
+        try rows.write(rows: batch.length, into: sink) { row, buffer in
             for (index, column) in columns.enumerated() {
                 if index > 0 { buffer.append(delimiter) }
                 let start = buffer.count
-                do {
-                    try column.append(row, to: &buffer)
-                } catch var error as ValueRenderingError {
-                    error.row = row
-                    buffer.removeAll(keepingCapacity: true)
-                    throw error
-                }
+                try column.append(row, to: &buffer)
                 CSVQuoting.quoteInPlaceIfNeeded(&buffer, from: start, delimiter: delimiter)
             }
-            buffer.append(0x0a)
-            if buffer.count >= flushThreshold {
-                try flush(into: sink)
-            }
         }
-        try flush(into: sink)
-        // Released between batches: with hundreds of objects open, a scratch buffer kept by each
-        // would be memory the budget does not see.
-        buffer = []
     }
 
     public mutating func finish(into sink: ByteSink) throws {
-        try flush(into: sink)
+        try rows.flush(into: sink)
     }
 
-    private mutating func appendHeader(_ schema: Schema) {
+    private static func appendHeader(_ schema: Schema, delimiter: UInt8, to buffer: inout [UInt8]) {
         for (index, field) in schema.fields.enumerated() {
             if index > 0 { buffer.append(delimiter) }
             var name = field.name
@@ -86,31 +72,16 @@ public struct CSVEncoder: ObjectEncoder {
         }
         buffer.append(0x0a)
     }
-
-    private mutating func flush(into sink: ByteSink) throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try sink.write($0) }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Same names and types, extension names included, all the way down.
-    private static func sameFields(_ a: [Field], _ b: [Field]) -> Bool {
-        guard a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { x, y in
-            x.name == y.name && x.type == y.type && x.extensionName == y.extensionName
-                && sameFields(x.children, y.children)
-        }
-    }
 }
 
 /// Why a CSV object cannot be written.
-public enum CSVEncoderError: Error, CustomStringConvertible, Sendable, Equatable {
+enum CSVEncoderError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The delimiter is not one ASCII byte that Go's `encoding/csv` accepts.
     case invalidDelimiter(UInt8)
     /// A batch's columns differ from those of the object's first batch.
     case schemaChanged(expected: [String], got: [String])
 
-    public var description: String {
+    var description: String {
         switch self {
         case .invalidDelimiter(let byte):
             let shown = byte >= 0x20 && byte < 0x7f ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"

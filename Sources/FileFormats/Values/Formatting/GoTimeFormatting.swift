@@ -1,8 +1,8 @@
 /// Go `time` formatting as arrow-go uses it for dates, times of day and timestamps.
 /// Pure integer arithmetic on the proleptic Gregorian calendar (what Go's `time` uses), so no
 /// Foundation calendar or locale is involved and any int64 value renders without trapping.
-public enum GoTimeFormatting {
-    public static let secondsPerDay: Int64 = 86_400
+enum GoTimeFormatting {
+    static let secondsPerDay: Int64 = 86_400
 
     /// Floor division and modulo (Go normalises negative times this way).
     @inline(__always)
@@ -52,7 +52,7 @@ public enum GoTimeFormatting {
     }
 
     /// `2006-01-02` for a day count since the epoch.
-    public static func appendDate(days: Int64, to out: inout [UInt8]) {
+    static func appendDate(days: Int64, to out: inout [UInt8]) {
         let (year, month, day) = civil(days: days)
         appendYear(year, to: &out)
         out.append(UInt8(ascii: "-"))
@@ -62,7 +62,7 @@ public enum GoTimeFormatting {
     }
 
     /// How many fraction digits to print after the seconds.
-    public enum Fraction {
+    enum Fraction {
         /// Go layout `.999999999`: up to nine digits, trailing zeros (and a bare dot) dropped.
         case trimmed
         /// Go layout `.000…` with this many digits (0 prints no dot).
@@ -70,7 +70,7 @@ public enum GoTimeFormatting {
     }
 
     /// `15:04:05` plus the fraction, for nanoseconds since midnight (0 ..< 86 400 × 10⁹).
-    public static func appendClock(nanosecondsOfDay: Int64, fraction: Fraction, to out: inout [UInt8]) {
+    static func appendClock(nanosecondsOfDay: Int64, fraction: Fraction, to out: inout [UInt8]) {
         let seconds = Int(nanosecondsOfDay / 1_000_000_000)
         appendTwoDigits(seconds / 3600, to: &out)
         out.append(UInt8(ascii: ":"))
@@ -104,7 +104,7 @@ public enum GoTimeFormatting {
 
     /// A Go time-of-day: `time.Unix(0, value × unit).UTC()` formatted as `15:04:05…` — values
     /// outside one day wrap around as Go's do (negative → the previous day).
-    public static func appendTimeOfDay(_ value: Int64, nanosecondsPerUnit: Int64, fraction: Fraction, to out: inout [UInt8]) {
+    static func appendTimeOfDay(_ value: Int64, nanosecondsPerUnit: Int64, fraction: Fraction, to out: inout [UInt8]) {
         let nanoseconds = value &* nanosecondsPerUnit  // Go multiplies in int64 too
         let ofDay = floorDivMod(nanoseconds, secondsPerDay * 1_000_000_000).remainder
         appendClock(nanosecondsOfDay: ofDay, fraction: fraction, to: &out)
@@ -112,7 +112,7 @@ public enum GoTimeFormatting {
 
     /// `time.RFC3339Nano` (`2006-01-02T15:04:05.999999999Z07:00`) for an instant given as Unix
     /// seconds + nanoseconds, shown at `offsetSeconds` east of UTC (`Z` when 0).
-    public static func appendRFC3339Nano(seconds: Int64, nanoseconds: Int, offsetSeconds: Int, to out: inout [UInt8]) {
+    static func appendRFC3339Nano(seconds: Int64, nanoseconds: Int, offsetSeconds: Int, to out: inout [UInt8]) {
         let local = seconds &+ Int64(offsetSeconds)
         let (days, secondOfDay) = floorDivMod(local, secondsPerDay)
         appendDate(days: days, to: &out)
@@ -141,7 +141,7 @@ public enum GoTimeFormatting {
 
     /// Splits a timestamp value into Unix seconds and nanoseconds the way Go's `time.Unix`,
     /// `UnixMilli` and `UnixMicro` do (floor division, non-negative nanoseconds).
-    public static func split(timestamp value: Int64, unitsPerSecond: Int64) -> (seconds: Int64, nanoseconds: Int) {
+    static func split(timestamp value: Int64, unitsPerSecond: Int64) -> (seconds: Int64, nanoseconds: Int) {
         let (seconds, remainder) = floorDivMod(value, unitsPerSecond)
         return (seconds, Int(remainder * (1_000_000_000 / unitsPerSecond)))
     }

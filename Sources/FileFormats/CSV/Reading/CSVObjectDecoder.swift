@@ -10,8 +10,8 @@ import Arrow
 /// silently stop at the first malformed record (wrong field count, bad quoting: its reader
 /// loop ignores that error), this reader reports it. An empty object has no rows.
 public struct CSVObjectDecoder: ObjectDecoder, Sendable {
-    public let delimiter: UInt8
-    public let header: Bool
+    let delimiter: UInt8
+    let header: Bool
 
     /// - Parameters:
     ///   - delimiter: the field separator the object was written with (e.g. `,` or `\t`).

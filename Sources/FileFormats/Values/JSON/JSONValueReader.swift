@@ -13,26 +13,11 @@ import Arrow
 /// `numbersAsFloat` is Go's decoder without `UseNumber` (the CSV reader's nested cells):
 /// numbers then pass through float64 and integers are truncated from it.
 final class JSONValueReader {
-    enum Kind {
-        case null, bool
-        case signed(bits: Int), unsigned(bits: Int)
-        case float16, float32, float64
-        case string, binary, fixedBinary(width: Int)
-        case date32, date64
-        case time(GoTextParsing.TimeUnitLimits, bits: Int)
-        case timestamp(unitsPerSecond: Int64)
-        case duration(unit: TimeUnit)
-        case monthInterval, dayTimeInterval, monthDayNanoInterval
-        case decimal(precision: Int, scale: Int, width: Int)
-        case list, fixedSizeList(size: Int), structure
-        case uuid, json, inet, mac
-        /// A timestamp whose zone Go cannot load: every non-null value is an error.
-        case unsupported(String)
-    }
-
     let builder: ArrowArrayBuilder
     let path: String
-    let kind: Kind
+    let kind: ValueKind
+    /// Why no value of this column can be read (a timestamp zone Go cannot load), if so.
+    let unreadable: String?
     let numbersAsFloat: Bool
     let children: [JSONValueReader]
     /// Struct members, and whether a missing one must be an error (non-nullable).
@@ -46,7 +31,8 @@ final class JSONValueReader {
         self.numbersAsFloat = numbersAsFloat
         self.scratch = scratch
         let field = builder.field
-        kind = Self.classify(field)
+        kind = ValueKind(field)
+        unreadable = Self.unreadable(kind)
         children = builder.children.map {
             JSONValueReader(builder: $0, path: path + "." + $0.field.name, numbersAsFloat: numbersAsFloat, scratch: scratch)
         }
@@ -57,46 +43,10 @@ final class JSONValueReader {
         }
     }
 
-    static func classify(_ field: Field) -> Kind {
-        switch CloudQueryExtension.matching(field) {
-        case .uuid: return .uuid
-        case .json: return .json
-        case .inet: return .inet
-        case .mac: return .mac
-        case nil: break
-        }
-        switch field.type {
-        case .null: return .null
-        case .bool: return .bool
-        case .int8: return .signed(bits: 8)
-        case .int16: return .signed(bits: 16)
-        case .int32: return .signed(bits: 32)
-        case .int64: return .signed(bits: 64)
-        case .uint8: return .unsigned(bits: 8)
-        case .uint16: return .unsigned(bits: 16)
-        case .uint32: return .unsigned(bits: 32)
-        case .uint64: return .unsigned(bits: 64)
-        case .float16: return .float16
-        case .float32: return .float32
-        case .float64: return .float64
-        case .utf8, .largeUtf8: return .string
-        case .binary, .largeBinary: return .binary
-        case .fixedSizeBinary(let width): return .fixedBinary(width: width)
-        case .date32: return .date32
-        case .date64: return .date64
-        case .time32(let unit): return .time(limits(unit), bits: 32)
-        case .time64(let unit): return .time(limits(unit), bits: 64)
-        case .timestamp(let unit, let zone):
-            return GoTimeZone(zone) == nil ? .unsupported("unknown time zone \"\(zone)\"") : .timestamp(unitsPerSecond: unit.perSecond)
-        case .duration(let unit): return .duration(unit: unit)
-        case .interval(.yearMonth): return .monthInterval
-        case .interval(.dayTime): return .dayTimeInterval
-        case .interval(.monthDayNano): return .monthDayNanoInterval
-        case .decimal(let precision, let scale, let bits): return .decimal(precision: precision, scale: scale, width: bits / 8)
-        case .list, .largeList, .map: return .list
-        case .fixedSizeList(let size): return .fixedSizeList(size: size)
-        case .struct: return .structure
-        }
+    /// A timestamp whose zone Go cannot load: every non-null value is an error.
+    static func unreadable(_ kind: ValueKind) -> String? {
+        guard case .timestamp(_, let zone) = kind, GoTimeZone(zone) == nil else { return nil }
+        return "unknown time zone \"\(zone)\""
     }
 
     /// arrow-go's length limits for time-of-day text (time32[s]: 8, [ms]: 12, time64[us]: 15).
@@ -213,7 +163,8 @@ final class JSONValueReader {
                 guard let days = GoTextParsing.parseDate(text) else { throw expected("a date like 2006-01-02", text) }
                 try builder.append(is32 ? days : days * 86_400_000)
             }
-        case .time(let limits, let bits):
+        case .time(let unit, let bits):
+            let limits = Self.limits(unit)
             let (text, isNumber) = try scalarText(&s, "a time of day")
             if isNumber {
                 try builder.append(try integerNumber(text, bits: bits))
@@ -225,7 +176,9 @@ final class JSONValueReader {
                 }
                 try builder.append(value)
             }
-        case .timestamp(let unitsPerSecond):
+        case .timestamp(let unit, _):
+            if let unreadable { throw ValueError("cannot read this column: \(unreadable) (Go cannot load it either)") }
+            let unitsPerSecond = unit.perSecond
             let (text, isNumber) = try scalarText(&s, "a timestamp")
             if isNumber {
                 try builder.append(try integerNumber(text, bits: 64))
@@ -253,13 +206,14 @@ final class JSONValueReader {
         case .monthDayNanoInterval:
             let values = try readIntegerObject(&s, names: ["months", "days", "nanoseconds"], bits: [32, 32, 64])
             try appendLittleEndian([(values[0], 4), (values[1], 4), (values[2], 8)])
-        case .decimal(let precision, let scale, let width):
+        case .decimal(let precision, let scale, let bitWidth):
+            let width = bitWidth / 8
             let (text, _) = try scalarText(&s, "a decimal")
             if let reason = GoDecimalParsing.parse(text, precision: precision, scale: scale, byteWidth: width, into: scratch) {
                 throw ValueError("expected a decimal(\(precision), \(scale)), found \(ObjectDecodingError.excerpt(text)): \(reason)")
             }
             try builder.append(bytes: scratch.bytes)
-        case .list, .fixedSizeList:
+        case .list, .fixedSizeList, .map:
             guard try s.peekKind() == .array else { throw ValueError("expected an array, found \(try describe(&s))") }
             try s.expect(UInt8(ascii: "["))
             let element = children[0]
@@ -297,8 +251,6 @@ final class JSONValueReader {
             jsonBuffer.removeAll(keepingCapacity: true)
             try CanonicalJSON.append(from: &s, numbersAsFloat: numbersAsFloat, to: &jsonBuffer)
             try jsonBuffer.withUnsafeBytes { try builder.append(bytes: $0) }
-        case .unsupported(let reason):
-            throw ValueError("cannot read this column: \(reason) (Go cannot load it either)")
         }
     }
 

@@ -17,7 +17,7 @@ import Arrow
 /// leaves a missing non-nullable struct member unaligned; here both are errors.
 public struct JSONLinesObjectDecoder: ObjectDecoder {
     /// Go's `maxJSONSize`: the scanner buffer, so the longest line is one byte less.
-    public static let maxLineBytes = 20 * 1024 * 1024
+    static let maxLineBytes = 20 * 1024 * 1024
 
     public init() {}
 

@@ -1,0 +1,96 @@
+import Arrow
+
+/// How the values of one Arrow field are written as JSON, matching what the Go plugin emits:
+/// arrow-go's `GetOneForMarshal` (plus CloudQuery's extension arrays) encoded by goccy/go-json.
+///
+/// Built once per schema (it depends only on the fields) and bound to each batch's arrays with
+/// `bind`, which yields the `JSONValueWriter` that renders values. Two encoding contexts exist
+/// because of how Go gets there:
+/// - directly (the JSON Lines writer encodes a row map with HTML escaping off), and
+/// - inside a list: arrow-go renders a list value with `json.Marshal`, whose default HTML
+///   escaping then applies to every string below it, struct keys included, and whose key sort
+///   compares the escaped keys. Such values are passed `html: true`.
+/// float32/float64 NaN and ±Inf become the strings "NaN", "+Inf", "-Inf" (arrow-go hands those
+/// strings to the encoder), and so do float16 ones that are direct list elements. Elsewhere Go
+/// writes a float16 NaN/±Inf as a bare `NaN`/`+Inf` token, which is not JSON; this encoder
+/// reports an error for them instead.
+final class JSONValuePlan {
+    /// A struct member (or row column) in output order, with its pre-encoded `"name":`.
+    struct Member {
+        let index: Int
+        let key: [UInt8]
+    }
+
+    let kind: ValueKind
+    /// The zone of a timestamp column; nil for an unknown zone (or another kind).
+    let zone: GoTimeZone?
+    /// Dotted path of the field, for error messages.
+    let path: String
+    let children: [JSONValuePlan]
+    /// Struct members in goccy's order, once without and once with HTML escaping of the keys.
+    let members: [Member]
+    let htmlMembers: [Member]
+
+    /// Plans a field; throws when its type cannot be written (an extension on the wrong storage).
+    convenience init(field: Field, path: String? = nil) throws {
+        let path = path ?? field.name
+        let kind = try ValueKind(checking: field) { ValueRenderingError(column: path, reason: $0) }
+        let children: [JSONValuePlan]
+        switch kind {
+        case .list, .fixedSizeList, .map:
+            // A map renders as the list of its `entries` structs: [{"key":…,"value":…}, …].
+            let element = field.children[0]
+            children = [try JSONValuePlan(field: element, path: "\(path).\(element.name)")]
+        case .structure:
+            children = try field.children.map { try JSONValuePlan(field: $0, path: "\(path).\($0.name)") }
+        default:
+            children = []
+        }
+        self.init(kind: kind, path: path, children: children, memberNames: kind == .structure ? field.children.map(\.name) : [])
+    }
+
+    /// Plans a whole row: the schema's fields as the members of one object (Go turns a record
+    /// into a struct array and marshals each row's map).
+    convenience init(rowOf schema: Schema) throws {
+        let children = try schema.fields.map { try JSONValuePlan(field: $0) }
+        self.init(kind: .structure, path: "", children: children, memberNames: schema.fields.map(\.name))
+    }
+
+    private init(kind: ValueKind, path: String, children: [JSONValuePlan], memberNames: [String]) {
+        self.kind = kind
+        if case .timestamp(_, let zoneName) = kind {
+            zone = GoTimeZone(zoneName)
+        } else {
+            zone = nil
+        }
+        self.path = path
+        self.children = children
+        self.members = Self.order(memberNames, html: false)
+        self.htmlMembers = Self.order(memberNames, html: true)
+    }
+
+    /// Go builds a `map[string]any` (a repeated name keeps its last value) and goccy sorts the
+    /// entries by their encoded key bytes, opening and closing quotes included.
+    private static func order(_ names: [String], html: Bool) -> [Member] {
+        var lastIndex: [String: Int] = [:]
+        for (index, name) in names.enumerated() { lastIndex[name] = index }
+        let encoded: [(index: Int, key: [UInt8])] = lastIndex.map { name, index in
+            var key: [UInt8] = []
+            JSONStringEscaping.append(name, escapeHTML: html, to: &key)
+            return (index, key)
+        }
+        return encoded.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map {
+            Member(index: $0.index, key: $0.key + [UInt8(ascii: ":")])
+        }
+    }
+
+    /// Binds this plan to the array of one batch, ready to render its elements.
+    func bind(_ array: ArrowArray) -> JSONValueWriter {
+        JSONValueWriter(plan: self, array: array)
+    }
+
+    /// Binds a row plan (`init(rowOf:)`) to a batch.
+    func bind(rowsOf batch: RecordBatch) -> JSONValueWriter {
+        JSONValueWriter(plan: self, array: batch.structArray)
+    }
+}
