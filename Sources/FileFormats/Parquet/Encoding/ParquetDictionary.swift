@@ -33,9 +33,15 @@ struct ParquetDictionary {
         mask = 0
     }
 
-    /// Approximate memory held: the page body plus the index.
+    /// Bytes of the page body plus the index: what the row group byte bound measures.
     var memoryFootprint: Int {
         plain.count + slots.count * 4 + starts.count * 8 + lengths.count * 4 + hashes.count * 8
+    }
+
+    /// Memory the dictionary occupies: its arrays by capacity, which grow by doubling and can be
+    /// twice what they hold. This is what the plugin's memory budget charges.
+    var heldBytes: Int {
+        plain.capacity + slots.capacity * 4 + starts.capacity * 8 + lengths.capacity * 4 + hashes.capacity * 8
     }
 
     /// The index of `value`, adding it if new.

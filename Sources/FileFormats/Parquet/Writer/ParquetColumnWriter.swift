@@ -118,7 +118,7 @@ struct ParquetColumnWriter {
     /// capacity, which they keep between pages and which can be twice what they hold. This is
     /// what the plugin's memory budget charges (row groups are still cut by `bufferedBytes`).
     var heldBytes: Int {
-        dataPageBytes + dictionaryPage.count + (dictionaryActive ? dictionary.memoryFootprint : 0)
+        dataPageBytes + dictionaryPage.capacity + dictionary.heldBytes
             + plainValues.capacity + dictionaryIndices.capacity * 4 + definitionLevels.capacity
             + repetitionLevels.capacity + valueScratch.capacity
     }
