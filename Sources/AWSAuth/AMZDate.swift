@@ -7,15 +7,7 @@ struct AMZDate: Sendable, Equatable {
     var day: Substring { timestamp.prefix(8) }
 
     init(_ date: Date) {
-        // gmtime_r instead of a DateFormatter: cheaper, locale-independent, and thread-safe.
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        timestamp = pad(parts.tm_year + 1900, 4) + pad(parts.tm_mon + 1, 2) + pad(parts.tm_mday, 2)
-            + "T" + pad(parts.tm_hour, 2) + pad(parts.tm_min, 2) + pad(parts.tm_sec, 2) + "Z"
+        let f = UTCClockFields(date)
+        timestamp = f.year + f.month + f.day + "T" + f.hour + f.minute + f.second + "Z"
     }
 }
