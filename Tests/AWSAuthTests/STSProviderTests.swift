@@ -20,7 +20,7 @@ import TestSupport
         }
     }
 
-    @Test("a profile role: AssumeRole signed with the source profile's keys, every option on the wire")
+    @Test("a profile role: AssumeRole signed with the source profile's keys, every option on the wire", .requires(.python))
     func assumeRoleFromProfile() async throws {
         let server = try stsServer()
         defer { server.stop() }
@@ -69,7 +69,7 @@ import TestSupport
         try BotocoreCheck.verifySignature(of: request, secret: Self.sourceSecret, region: "eu-west-1", service: "sts")
     }
 
-    @Test("the spec's role_arn: 1-hour AssumeRole on top of the chain, in the spec's region, at AWS_ENDPOINT_URL, cached")
+    @Test("the spec's role_arn: 1-hour AssumeRole on top of the chain, in the spec's region, at AWS_ENDPOINT_URL, cached", .requires(.python))
     func specRole() async throws {
         let server = try stsServer()
         defer { server.stop() }

@@ -1,10 +1,11 @@
 import AWSAuth
 import Foundation
+import TestSupport
 import Testing
 import S3Client
 
 /// Multipart uploads, ACL and SSE headers, GetObject/HeadObject against Ceph RGW, checked with boto3.
-@Suite(.serialized) struct MultipartRGWTests {
+@Suite(.serialized, .requires(.rgw)) struct MultipartRGWTests {
     static let runId = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
 
     func client(_ server: TestEnvironment.S3Server) throws -> S3Client {

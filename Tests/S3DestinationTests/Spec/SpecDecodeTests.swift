@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import S3Destination
 
@@ -75,7 +76,7 @@ import Testing
         }
     }
 
-    @Test func theRecordedCLIInitBytesDecodeIfSharedDataIsPresent() throws {
+    @Test(.requires(.sharedData)) func theRecordedCLIInitBytesDecodeIfSharedDataIsPresent() throws {
         let shared = try #require(SpecTestSupport.sharedDirectory(), Comment(rawValue: SpecTestSupport.sharedDirectoryHelp))
         let data = try Data(contentsOf: shared.appendingPathComponent("testdata/cli-6.21.1/003-init-spec.json"))
         // The recording's `"tags":["a","b",3]` is not a map: since `tags` is a key of ours (issue 13)
