@@ -88,7 +88,7 @@ import Testing
         try PyArrowComparison.assertSame(original: original, rewritten: written, label: name)
     }
 
-    @Test(.requires(.sharedData)) func cliPayloadsRoundTrip() throws {
+    @Test(.requires(.sharedData, .python)) func cliPayloadsRoundTrip() throws {
         let files = try Self.cliFixtures()
         #expect(files.count == 8)
         for file in files {

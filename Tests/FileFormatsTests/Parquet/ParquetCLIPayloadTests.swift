@@ -6,7 +6,7 @@ import Testing
 
 /// The Arrow payloads the real CloudQuery CLI 6.21.1 sent to a destination
 /// (shared/testdata/cli-6.21.1), written as Parquet and read back by pyarrow.
-@Suite(.requires(.sharedData)) struct ParquetCLIPayloadSharedDataTests {
+@Suite(.requires(.sharedData, .python)) struct ParquetCLIPayloadSharedDataTests {
     static func payloads() throws -> [URL] {
         let directory = try ParquetTestEnvironment.sharedDirectory().appendingPathComponent("testdata/cli-6.21.1")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
