@@ -1,9 +1,9 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 import Logging
 import TestSupport
 import Testing
-import S3Client
+@testable import S3Client
 
 /// Retries against real RGW behind `tests/tools/faultproxy.py`: every injected fault is survived within
 /// `maxAttempts`, the data arrives intact (read back with boto3 directly from RGW), and faults beyond

@@ -1,8 +1,8 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 import TestSupport
 import Testing
-import S3Client
+@testable import S3Client
 
 /// Multipart uploads, ACL and SSE headers, GetObject/HeadObject against Ceph RGW, checked with boto3.
 @Suite(.serialized, .requires(.rgw)) struct MultipartRGWTests {

@@ -1,8 +1,8 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 import TestSupport
 import Testing
-import S3Client
+@testable import S3Client
 
 /// PutObject against a real S3 server (Ceph RGW started by `make test`), read back with boto3.
 @Suite(.serialized, .requires(.rgw)) struct RGWIntegrationTests {
