@@ -2,8 +2,8 @@ import Arrow
 
 /// How the cells of one column are written in the `csv` format: arrow-go's `ValueStr`, because
 /// the Go plugin casts every column to strings with `ValueStr` before arrow's CSV writer sees it
-/// (shared/reference/s3-destination.md §5.2, §5.5). Where `ValueStr` differs from the JSON
-/// rendering:
+/// (filetypes `csv/write.go` `castToString`; arrow-go `arrow/array` `ValueStr` of each type). Where
+/// `ValueStr` differs from the JSON rendering:
 /// - floats use `%g` (`1e+06`, `1e-05`, `NaN`, `+Inf`);
 /// - times of day keep a fixed number of fraction digits (`.000` for ms, `.000000` for us…);
 /// - a month interval is the bare number of months;

@@ -4,7 +4,7 @@ import Arrow
 /// `json` writer) produces. One object per row followed by `\n`; keys sorted by their encoded
 /// bytes (not column order); nulls kept as `null`; no HTML escaping at the top level; values
 /// rendered as arrow-go's `GetOneForMarshal` gives them to goccy/go-json (see `JSONValuePlan`
-/// and shared/reference/s3-destination.md §5.3, §5.5). No header, no footer.
+/// and filetypes `json/write.go` `WriteContent`). No header, no footer.
 ///
 /// Rows are encoded into a reusable buffer that is handed to the sink whenever it passes
 /// `flushThreshold` bytes and at the end of each batch, so memory stays bounded for any batch

@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// AssumeRole (signed) and AssumeRoleWithWebIdentity (anonymous) against a loopback STS that speaks the
-/// query protocol and answers in STS's XML (reference aws-auth.md §1.6–1.7).
+/// query protocol and answers in STS's XML (aws-sdk-go-v2 `credentials/stscreds`).
 @Suite struct STSProviderTests {
     static let sourceSecret = "source-secret/ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
     static let sourceToken = "source-session-token-FwoGZXIvYXdzEXAMPLE"

@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 @testable import S3Client
 
-/// CRC32 values against known vectors (aws-auth.md §2.6, the CRC-32 check value) and Python's zlib.
+/// CRC32 values against known vectors (the CRC-32/ISO-HDLC check value of "123456789", 0xCBF43926, as aws-sdk-go-v2
+/// `service/internal/checksum` computes it with Go's `hash/crc32` IEEE table) and Python's zlib.
 @Suite struct ChecksumTests {
     @Test("CRC32 check values and S3's base64 form")
     func vectors() {

@@ -146,7 +146,7 @@ import Testing
         #expect(multipartHead.kmsKeyId == "testkey-1")
         #expect(try Boto3Reader.get(server, key: multipartKey).bytes == body)
 
-        // RGW 16 accepts AES256 without echoing it (testbed.md §2), so only acceptance can be shown here;
+        // RGW 16 accepts AES256 without echoing it in its answer, so only acceptance can be shown here;
         // that the header is sent and signed is shown by MultipartRequestTests/DebugLoggingTests.
         _ = try await c.putObject(bucket: server.bucket, key: key("sse-aes.bin"), body: body,
                                   headers: ["x-amz-server-side-encryption": "AES256"])

@@ -5,7 +5,8 @@ extension DestinationSpec {
     }
 }
 
-/// The Content-Type of data objects (reference §4.5).
+/// The Content-Type of data objects (cloudquery/cloudquery plugins/destination/s3 `client/spec/spec.go`
+/// `GetContentType`).
 public enum ContentType {
     /// `content_type` wins; then compression (`application/gzip`, or octet-stream for any other
     /// non-empty value); then the format; anything else is `application/octet-stream`.

@@ -1,4 +1,5 @@
-/// Go `Spec.SetDefaults()` and the default values it fills in (reference §2.3).
+/// Go `Spec.SetDefaults()` and the default values it fills in (cloudquery/cloudquery
+/// plugins/destination/s3 `client/spec/spec.go`).
 extension DestinationSpec {
     public static let defaultBatchSize: Int64 = 10_000
     public static let defaultBatchSizeBytes: Int64 = 50 * 1024 * 1024

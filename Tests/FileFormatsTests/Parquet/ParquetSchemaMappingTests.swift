@@ -4,8 +4,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The Parquet schema the encoder writes is the Go plugin's (shared/reference/s3-destination.md
-/// §5.4): physical and logical types per Arrow type, strings for the converted types, 3-level
+/// The Parquet schema the encoder writes is the Go plugin's (filetypes `parquet/write.go`
+/// `convertSchema`, arrow-go `parquet/pqarrow/schema.go`): physical and logical types per Arrow type, strings for the converted types, 3-level
 /// LIST and MAP groups, required/optional, root repetition, key-value metadata, created_by.
 @Suite(.requires(.python)) struct ParquetSchemaMappingPythonTests {
     /// Parquet thrift enum values, named for readability.

@@ -2,7 +2,7 @@ import Arrow
 
 /// Columns the Go plugin turns into strings before pqarrow sees them (filetypes
 /// `parquet/write.go` `transformDataType`/`transformToString`): the value is arrow-go's (or the
-/// CloudQuery extension's) `ValueStr`, the same text the CSV writer puts in a cell (§5.5).
+/// CloudQuery extension's) `ValueStr`, the same text the CSV writer puts in a cell.
 /// The renderings come from `Rendering/`, shared with the other encoders.
 enum ParquetStringRendering {
     /// large_utf8, and the json extension whose storage already is the text.
