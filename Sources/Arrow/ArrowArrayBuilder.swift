@@ -1,3 +1,5 @@
+import GoText
+
 /// Builds one `ArrowArray` of `field.type` value by value (readers turning CSV / JSON /
 /// Parquet back into Arrow use it, one builder per column).
 ///
@@ -236,7 +238,7 @@ public final class ArrowArrayBuilder {
         try checkConfiguration()
         switch storage {
         case .variable(let width, let utf8):
-            if utf8, let bad = UTF8Validation.firstInvalidByte(bytes) {
+            if utf8, let bad = GoUTF8.firstInvalidByte(bytes) {
                 throw fail("value \(count) is not valid UTF-8 (bad byte at position \(bad) of \(bytes.count)); "
                     + "use a binary column for arbitrary bytes")
             }

@@ -1,10 +1,11 @@
 import Arrow
+import GoText
 
 /// The spec's `athena: true`: Athena cannot query JSON whose object keys hold characters other
 /// than `[0-9A-Za-z_]`, so the Go plugin rewrites every top-level `json` column before encoding
 /// (cloudquery plugins/destination/s3 `client/write.go`, `sanitizeRecordJSONKeys` and
 /// `sanitizeJSONKeysForObject`):
-/// 1. `json.Unmarshal` into `any` (`AthenaJSONDocument`: numbers become float64);
+/// 1. `json.Unmarshal` into `any` (GoText's `GoJSONDocument`: numbers become float64);
 /// 2. in every object key, at any depth (objects inside arrays too), each character matching
 ///    the regexp `\W` (anything but ASCII letters, digits and `_`; a multi-byte character is
 ///    one match) becomes `_`;
@@ -46,7 +47,8 @@ public enum AthenaJSONSanitizer {
 
     /// Appends the sanitised form of `text` to `out`; false (nothing appended) for `null`.
     static func append(json text: UnsafeRawBufferPointer, to out: inout [UInt8]) throws -> Bool {
-        let document = try AthenaJSONDocument(parsing: text)
+        let document = try GoJSONDocument(parsing: text)
+        try document.checkNumbersFitFloat64()
         if case .null = document.nodes[document.root] { return false }
         AthenaJSONWriter(document: document).write(to: &out)
         return true
@@ -64,7 +66,7 @@ public enum AthenaJSONSanitizer {
                 if try !builder.appendValue({ try append(json: column.bytes(at: row), to: &$0) }) {
                     builder.appendNull()
                 }
-            } catch let error as AthenaJSONDocument.SyntaxError {
+            } catch let error as GoJSONError {
                 throw ValueRenderingError(column: name, row: row, reason:
                     "athena: the json value cannot be parsed to sanitise its keys (\(error))")
             }

@@ -1,7 +1,10 @@
-/// Marshals an `AthenaJSONDocument` as goccy/go-json does with HTML escaping off, every object
-/// key sanitised (`\W` → `_`) and the members sorted by key. Iterative, like the parser.
+import GoText
+
+/// Marshals a `GoJSONDocument` (numbers read as float64, as Go's `json.Unmarshal` into `any`
+/// does) as goccy/go-json does with HTML escaping off, every object key sanitised (`\W` → `_`)
+/// and the members sorted by key. Iterative, like the parser.
 struct AthenaJSONWriter {
-    let document: AthenaJSONDocument
+    let document: GoJSONDocument
 
     private enum Frame {
         case array(elements: ArraySlice<Int>, next: Int)
@@ -45,10 +48,10 @@ struct AthenaJSONWriter {
             JSONStringEscaping.appendLiteral("null", to: &out)
         case .bool(let value):
             if value { JSONStringEscaping.appendLiteral("true", to: &out) } else { JSONStringEscaping.appendLiteral("false", to: &out) }
-        case .number(let value):
-            GoFloatFormatting.appendJSON(value, to: &out)
+        case .number(let range):
+            GoFloatFormatting.appendJSON(document.float64(range), to: &out)
         case .string(let range):
-            document.strings.withUnsafeBytes {
+            document.bytes.withUnsafeBytes {
                 JSONStringEscaping.append(UnsafeRawBufferPointer(rebasing: $0[range]), escapeHTML: false, to: &out)
             }
         case .array(let range):
@@ -69,7 +72,7 @@ struct AthenaJSONWriter {
         var k = range.lowerBound
         while k + 1 < range.upperBound {
             guard case .string(let keyRange) = document.nodes[document.children[k]] else { k += 2; continue }
-            members.append((Self.sanitizedKey(document.strings[keyRange]), document.children[k + 1], k))
+            members.append((Self.sanitizedKey(document.text(keyRange)), document.children[k + 1], k))
             k += 2
         }
         members.sort { a, b in

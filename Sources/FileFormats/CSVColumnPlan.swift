@@ -1,4 +1,5 @@
 import Arrow
+import GoText
 
 /// How the cells of one column are written in the `csv` format: arrow-go's `ValueStr`, because
 /// the Go plugin casts every column to strings with `ValueStr` before arrow's CSV writer sees it

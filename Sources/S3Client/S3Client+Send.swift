@@ -118,9 +118,10 @@ extension S3Client {
             options.maxResponseBytes = prepared.maxResponseBytes
             response = try await http.send(prepared.http, options: options)
         } catch let error as HTTPTransportError {
-            let transportError = S3TransportError(
+            var transportError = S3TransportError(
                 operation: request.operation, bucket: request.bucket, key: request.key.isEmpty ? nil : request.key,
                 endpoint: endpoint.origin, curlCode: error.curlCode, message: error.message)
+            transportError.responseTooLarge = error.responseTooLarge
             if config.debugLogging {
                 logger.debug("S3 request \(request.operation) got no answer: \(transportError)")
             }

@@ -83,7 +83,7 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
 }
 
 /// The request never got an HTTP answer: connection refused, DNS failure, TLS failure, timeout.
-struct S3TransportError: Error, Sendable, CustomStringConvertible {
+public struct S3TransportError: Error, Sendable, CustomStringConvertible {
     let operation: String
     let bucket: String
     let key: String?
@@ -95,6 +95,8 @@ struct S3TransportError: Error, Sendable, CustomStringConvertible {
     let message: String
     /// How many attempts were made before giving up.
     var attempts: Int = 1
+    /// The response body went over the request's `maxResponseBytes` and the transfer was stopped.
+    public var responseTooLarge = false
 
     init(operation: String, bucket: String, key: String?, endpoint: String, curlCode: Int, message: String) {
         self.operation = operation
@@ -105,7 +107,7 @@ struct S3TransportError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    var description: String {
+    public var description: String {
         "\(operation) \(S3Location.describe(bucket: bucket, key: key)) failed: cannot complete request to "
             + "\(endpoint): \(message) (curl error \(curlCode))\(hint.map { "; \($0)" } ?? "")"
             + (attempts > 1 ? " (after \(attempts) attempts)" : "")

@@ -10,7 +10,7 @@ enum CredentialsResolution {
     /// Builds the provider; nothing is fetched yet. Throws, with the Go plugin's wording, when the shared
     /// config or the environment cannot work at all (Go fails `LoadDefaultConfig` there).
     static func provider(for config: DestinationConfig, environment: [String: String], logger: Logger) throws -> CredentialsProvider {
-        let profile = config.credentials?.localProfile ?? config.localProfile
+        let profile = config.credentials?.localProfile ?? ""
         do {
             // The Go plugin passes WithDefaultRegion("us-east-1"): the chain's own STS calls use it when
             // neither the environment nor the profile names a region.

@@ -17,15 +17,20 @@ public actor DestinationPlugin {
     private var session: Session?
 
     /// What Init established.
-    struct Session {
+    struct Session: Sendable {
         let config: DestinationConfig
         let store: ObjectStore
     }
 
-    public init(
+    public init(logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(logger: logger, environment: environment, makeStore: nil)
+    }
+
+    /// `makeStore`: the object store for a spec (tests pass an in-memory one); nil for S3.
+    init(
         logger: Logger,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        makeStore: (@Sendable (DestinationConfig, CredentialsProvider, Logger) throws -> ObjectStore)? = nil
+        environment: [String: String],
+        makeStore: (@Sendable (DestinationConfig, CredentialsProvider, Logger) throws -> ObjectStore)?
     ) {
         self.logger = logger
         self.environment = environment
@@ -38,12 +43,24 @@ public actor DestinationPlugin {
     public func initialize(spec: [UInt8], noConnection: Bool, invocationID: String) async throws {
         session = nil
         if noConnection { return }  // as Go: a bare client, the spec is not even parsed
-        let config: DestinationConfig
+        let opened: Session
         do {
-            config = try DestinationConfig.load(spec: spec, invocationID: invocationID)
-        } catch {
-            throw PluginError(.invalidArgument, String(describing: error))
+            opened = try await open(spec: spec, invocationID: invocationID)
+        } catch let failure as PluginFailure {
+            throw failure.pluginError
         }
+        session = opened
+        let config = opened.config
+        logger.info("initialized", metadata: [
+            "bucket": "\(config.bucket)", "path": "\(config.path)", "format": "\(config.outputFormat.rawValue)",
+            "invocation_id": "\(invocationID)",
+        ])
+    }
+
+    /// Init's steps, failing with the step's own error type (`SpecError`, `TestWriteFailure`, or a
+    /// `PluginError` from credential resolution).
+    private func open(spec: [UInt8], invocationID: String) async throws -> Session {
+        let config = try DestinationConfig.load(spec: spec, invocationID: invocationID)
         let credentials = try await resolveCredentials(config)
         let store = try makeStore(config, credentials, logger)
         if config.testWrite {
@@ -51,14 +68,10 @@ public actor DestinationPlugin {
             do {
                 try await store.put(key: key, body: [], contentType: nil)
             } catch {
-                throw PluginError(.internal, "failed to write test file to S3\n\(error)")
+                throw TestWriteFailure(key: key, cause: error)
             }
         }
-        session = Session(config: config, store: store)
-        logger.info("initialized", metadata: [
-            "bucket": "\(config.bucket)", "path": "\(config.path)", "format": "\(config.outputFormat.rawValue)",
-            "invocation_id": "\(invocationID)",
-        ])
+        return Session(config: config, store: store)
     }
 
     /// Consumes one Write stream; returns once every object it produced is in S3.
@@ -68,21 +81,7 @@ public actor DestinationPlugin {
             throw PluginError(.failedPrecondition, "Write called before a successful Init")
         }
         let config = session.config
-        let timeout: Duration? = config.batchTimeout.nanoseconds > 0 ? .nanoseconds(config.batchTimeout.nanoseconds) : nil
-        let settings = WriteSession.Settings(
-            limits: BatchLimits(rows: config.batchSize, bytes: config.batchSizeBytes),
-            timeout: timeout,
-            contentType: config.contentType,
-            partSize: Int(config.partSize),
-            writeEmptyObjects: config.writeEmptyObjectsForEmptyTables,
-            memoryBudget: config.memoryBudgetBytes,
-            maxRequestsInFlight: config.maxConcurrentRequests,
-            objectKey: { table, partition, time in
-                config.objectKey(table: table, uuid: UUID().uuidString.lowercased(), time: time, partitionValues: partition)
-            },
-            makeEncoder: { schema in try FormatSupport.makeEncoder(config, schema: schema) },
-            partitionColumns: config.pathTemplate.rowVariables,
-            maxOpenPartitions: config.maxOpenPartitions)
+        let settings = config.writeSettings, timeout = config.batchTimeoutDuration
         let store = session.store, logger = self.logger
         let written = try await WriteLoop.run(messages, timeout: timeout) { events in
             WriteSession(settings: settings, store: store, events: events, logger: logger)
@@ -143,12 +142,11 @@ public actor DestinationPlugin {
     public func testConnection(spec: [UInt8]) async -> TestConnectionOutcome {
         let probe = DestinationPlugin(logger: logger, environment: environment, makeStore: makeStore)
         do {
-            try await probe.initialize(spec: spec, noConnection: false, invocationID: UUID().uuidString.lowercased())
+            _ = try await probe.open(spec: spec, invocationID: UUID().uuidString.lowercased())
             return TestConnectionOutcome(success: true, failureCode: "", failureDescription: "")
         } catch {
-            let message = String(describing: error)
-            let code = message.hasPrefix("failed to write test file to S3") ? "UNAUTHORIZED" : "INVALID_SPEC"
-            return TestConnectionOutcome(success: false, failureCode: code, failureDescription: message)
+            let code = error is TestWriteFailure ? "UNAUTHORIZED" : "INVALID_SPEC"
+            return TestConnectionOutcome(success: false, failureCode: code, failureDescription: String(describing: error))
         }
     }
 

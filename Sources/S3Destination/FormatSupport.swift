@@ -11,14 +11,10 @@ enum FormatSupport {
         case .csv(let csv):
             encoder = try CSVEncoder(delimiter: csv.delimiterByte, header: !csv.skipHeader)
         case .parquet(let parquet):
-            encoder = try ParquetSupport.makeEncoder(parquet, schema: schema)
+            encoder = try ParquetEncoder(schema: schema, options: parquet.writerOptions)
         }
         if config.athena { encoder = AthenaEncoder(wrapping: encoder) }
-        switch config.compression {
-        case .none: break
-        case .gzip: encoder = CompressedEncoder(encoder, compression: .gzip)
-        case .zstd: encoder = CompressedEncoder(encoder, compression: .zstd)
-        }
+        if config.compression != .none { encoder = CompressedEncoder(encoder, compression: config.compression) }
         return encoder
     }
 

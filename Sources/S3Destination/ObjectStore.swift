@@ -1,7 +1,7 @@
 /// Where objects go: one PutObject for a small object, multipart for a large one. `S3ObjectStore`
 /// is the real one; the seam keeps batching, encoding and memory accounting independent of the
 /// S3 client. Errors must name the S3 operation, the key and the S3 error code.
-public protocol ObjectStore: Sendable {
+protocol ObjectStore: Sendable {
     func put(key: String, body: [UInt8], contentType: String?) async throws
     /// Starts a multipart upload; returns its upload id.
     func createMultipartUpload(key: String, contentType: String?) async throws -> String
@@ -17,16 +17,16 @@ public protocol ObjectStore: Sendable {
 }
 
 extension ObjectStore {
-    public var retries: Int { 0 }
+    var retries: Int { 0 }
 }
 
 /// A part as CompleteMultipartUpload lists it.
-public struct UploadedPart: Sendable, Equatable {
-    public var number: Int
-    public var etag: String
-    public var checksumCRC32: String?
+struct UploadedPart: Sendable, Equatable {
+    var number: Int
+    var etag: String
+    var checksumCRC32: String?
 
-    public init(number: Int, etag: String, checksumCRC32: String? = nil) {
+    init(number: Int, etag: String, checksumCRC32: String? = nil) {
         self.number = number
         self.etag = etag
         self.checksumCRC32 = checksumCRC32

@@ -15,22 +15,10 @@ struct S3ObjectStore: ObjectStore {
     let conditionalHeaders: [String: String]
 
     init(config: DestinationConfig, credentials: CredentialsProvider, logger: Logger) throws {
-        client = try S3Client(
-            config: S3ClientConfig(
-                region: config.region,
-                credentialsProvider: credentials,
-                endpoint: config.endpoint.isEmpty ? nil : config.endpoint,
-                usePathStyle: config.usePathStyle,
-                skipTLSVerify: config.endpointSkipTLSVerify,
-                checksums: config.sendChecksums ? .crc32 : .none,
-                // As Go: `max_retries` counts every attempt, `max_backoff` caps the wait (seconds).
-                retry: S3RetryPolicy(maxAttempts: max(1, config.maxRetries), maxBackoff: Double(config.maxBackoffSeconds)),
-                maxConcurrentRequests: config.maxConcurrentRequests,
-                debugLogging: config.awsDebug),
-            logger: logger)
+        client = try S3Client(config: config.s3ClientConfig(credentials: credentials), logger: logger)
         bucket = config.bucket
         var sse: [String: String] = [:]
-        if let encryption = config.serverSideEncryption {
+        if let encryption = config.serverSideEncryptionConfiguration {
             sse["x-amz-server-side-encryption"] = encryption.serverSideEncryption
             if !encryption.sseKMSKeyID.isEmpty {
                 sse["x-amz-server-side-encryption-aws-kms-key-id"] = encryption.sseKMSKeyID

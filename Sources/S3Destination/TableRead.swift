@@ -1,6 +1,8 @@
 import Arrow
 import FileFormats
 import Foundation
+import GoText
+import S3Client
 
 /// `Read` of one table (the state-backend use of the Go plugin): with `no_rotate` a table is one
 /// object whose key does not depend on the sync, so it can be found again and decoded back into
@@ -73,11 +75,15 @@ struct TableRead {
         }
     }
 
-    /// The fix, when the download or its decompression stopped at the memory budget (the
-    /// transfer says "larger than N bytes", decompression "exceeds N bytes").
+    /// The fix, when the download (`S3TransportError.responseTooLarge`) or its decompression
+    /// (`CompressionError.exceedsLimit`) stopped at the memory budget.
     private static func sizeHint(_ error: Error, limit: Int) -> String {
-        let text = "\(error)"
-        guard text.contains("larger than \(limit)") || text.contains("exceeds \(limit)") else { return "" }
+        let overBudget = switch error {
+        case let transport as S3TransportError: transport.responseTooLarge
+        case let compression as CompressionError: compression.exceedsLimit
+        default: false
+        }
+        guard overBudget else { return "" }
         return " (Read holds the whole object in memory; raise memory_budget_bytes above \(limit) to read it)"
     }
 

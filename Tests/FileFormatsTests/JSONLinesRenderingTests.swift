@@ -1,5 +1,6 @@
 import FileFormats
 import Foundation
+import GoText
 import TestSupport
 import Testing
 
@@ -10,30 +11,6 @@ import Testing
         var out: [UInt8] = []
         try build(&out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    @Test func jsonFloats() {
-        let cases: [(Double, String)] = [
-            (0, "0"), (1, "1"), (-2.5, "-2.5"), (1e20, "100000000000000000000"), (1e21, "1e+21"),
-            (1.2345678901234568e20, "123456789012345680000"), (1e-6, "0.000001"), (9.99e-7, "9.99e-07"),
-            (1e-100, "1e-100"), (2.2250738585072014e-308, "2.2250738585072014e-308"), (0.3, "0.3"),
-        ]
-        for (value, expected) in cases {
-            #expect(Self.text { GoFloatFormatting.appendJSON(value, to: &$0) } == expected, "\(value)")
-        }
-        #expect(Self.text { GoFloatFormatting.appendJSON(Float(0.3), to: &$0) } == "0.3")
-        #expect(Self.text { GoFloatFormatting.appendJSON(Float(1e21), to: &$0) } == "1e+21")
-    }
-
-    @Test func goGFormatForValueStr() {
-        let cases: [(Double, String)] = [
-            (1_000_000, "1e+06"), (123456, "123456"), (1e-5, "1e-05"), (0.0001, "0.0001"), (274.514, "274.514"),
-            (0, "0"), (-0.0, "-0"), (.nan, "NaN"), (.infinity, "+Inf"), (-.infinity, "-Inf"), (123456789, "1.23456789e+08"),
-        ]
-        for (value, expected) in cases {
-            #expect(Self.text { GoFloatFormatting.appendG(value, to: &$0) } == expected, "\(value)")
-        }
-        #expect(Self.text { GoFloatFormatting.appendG(Float(274.514), to: &$0) } == "274.514")
     }
 
     @Test func timesOfDayWrapLikeGo() {

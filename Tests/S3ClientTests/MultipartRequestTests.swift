@@ -321,4 +321,19 @@ import Testing
         #expect(meta.header("X-Amz-Server-Side-Encryption") == "AES256")
         #expect(server.requests.count == 5)
     }
+
+    @Test("GetObject over maxBytes: an S3TransportError marked responseTooLarge (the plugin's Read names the fix by it)")
+    func getObjectOverTheLimit() async throws {
+        let server = try ScriptedHTTPServer { _, _ in .ok(body: [UInt8](repeating: 7, count: 4096)) }
+        defer { server.stop() }
+        let client = try ScriptedClient.make(server)
+        do {
+            _ = try await client.getObject(bucket: "bkt", key: "big", maxBytes: 100)
+            Issue.record("expected the transfer to stop at 100 bytes")
+        } catch let error as S3TransportError {
+            #expect(error.responseTooLarge)
+            #expect(error.description.contains("larger than 100 bytes"))
+        }
+        #expect(try await client.getObject(bucket: "bkt", key: "small", maxBytes: 4096)?.count == 4096)
+    }
 }

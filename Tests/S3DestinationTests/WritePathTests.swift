@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import S3Client
 import Testing
 import TestSupport
 
@@ -56,7 +57,11 @@ final class RecordingStore: ObjectStore, @unchecked Sendable {
     func get(key: String, maxBytes: Int) async throws -> [UInt8]? {
         guard let body = lock.withLock({ stored.last(where: { $0.key == key })?.body }) else { return nil }
         if body.count > maxBytes {
-            throw StoreFailure(description: "GetObject s3://bucket/\(key) failed: response body larger than \(maxBytes) bytes")
+            var tooLarge = S3TransportError(
+                operation: "GetObject", bucket: "bucket", key: key, endpoint: "http://127.0.0.1:1", curlCode: 23,
+                message: "response body larger than \(maxBytes) bytes")
+            tooLarge.responseTooLarge = true
+            throw tooLarge
         }
         return body
     }

@@ -1,5 +1,5 @@
-// Go's duration and time text: time.ParseDuration (the spec's and the readers' copies) and
-// arrow-go's date, time-of-day and timestamp parsing.
+// Go's duration and time text: time.ParseDuration (GoText's, through the readers' and the spec's entry points)
+// and arrow-go's date, time-of-day and timestamp parsing.
 @testable import FileFormats
 import FuzzSupport
 import S3Destination

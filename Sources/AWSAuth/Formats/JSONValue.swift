@@ -1,9 +1,9 @@
-import Foundation
+import GoText
 
 /// A parsed JSON document that keeps the distinctions the credential formats care about (an integer
 /// `Version` is not a string "1", `true` is not 1), with Go's key matching for struct fields: an exact
 /// key first, else a case-insensitive one (`encoding/json` accepts `accessKeyId` for `AccessKeyId`).
-enum JSONValue: Sendable, Equatable, Codable {
+enum JSONValue: Sendable, Equatable, Encodable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -11,25 +11,6 @@ enum JSONValue: Sendable, Equatable, Codable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([String: JSONValue].self) {
-            self = .object(value)
-        } else {
-            self = .array(try container.decode([JSONValue].self))
-        }
-    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -44,17 +25,51 @@ enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// Parses `bytes`; `nil` when they are not JSON.
+    /// Parses `bytes` as the AWS SDK for Go's `json.Unmarshal` reads them (GoText's encoding/json
+    /// reader); `nil` when they are not JSON or hold a number beyond float64 (Go: a range error).
     static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        guard let document = try? GoJSONValue.parse(bytes) else { return nil }
+        return JSONValue(document)
     }
 
-    /// The member `key` of an object (exact match, else case-insensitive), `nil` otherwise.
+    /// Integers that fit Int64 stay exact; of repeated keys the last one wins, as in Go.
+    private init?(_ document: GoJSONValue) {
+        switch document {
+        case .null: self = .null
+        case .bool(let value): self = .bool(value)
+        case .string(let value): self = .string(value)
+        case .number(let literal):
+            if let integer = Int64(literal) {
+                self = .integer(integer)
+            } else if let double = GoFloatFormatting.parseFloat64(literal) {
+                self = .number(double)
+            } else {
+                return nil
+            }
+        case .array(let elements):
+            var values: [JSONValue] = []
+            values.reserveCapacity(elements.count)
+            for element in elements {
+                guard let value = JSONValue(element) else { return nil }
+                values.append(value)
+            }
+            self = .array(values)
+        case .object(let members):
+            var values: [String: JSONValue] = [:]
+            for member in members {
+                guard let value = JSONValue(member.value) else { return nil }
+                values[member.key] = value
+            }
+            self = .object(values)
+        }
+    }
+
+    /// The member `key` of an object as Go matches a struct field (exact, else Go's case folding),
+    /// `nil` otherwise.
     subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         if let exact = members[key] { return exact }
-        let lower = key.lowercased()
-        return members.first { $0.key.lowercased() == lower }?.value
+        return GoJSONFieldName.match(key, in: members.map { (name: $0.key, field: $0.value) })?.field
     }
 
     var stringValue: String? {

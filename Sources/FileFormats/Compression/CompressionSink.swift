@@ -69,10 +69,13 @@ public final class UncompressedSink: CompressionSink {
 public struct CompressionError: Error, CustomStringConvertible, Sendable, Equatable {
     public let codec: String
     public let reason: String
+    /// The decompressed data went over the caller's byte limit (the rest is not read).
+    public let exceedsLimit: Bool
 
-    public init(codec: String, reason: String) {
+    public init(codec: String, reason: String, exceedsLimit: Bool = false) {
         self.codec = codec
         self.reason = reason
+        self.exceedsLimit = exceedsLimit
     }
 
     public var description: String { "\(codec) compression failed: \(reason)" }

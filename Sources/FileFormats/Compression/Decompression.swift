@@ -48,7 +48,7 @@ public enum Decompression {
                 let produced = chunk.count - Int(stream.avail_out)
                 consumed += available - Int(stream.avail_in)
                 guard output.count + produced <= limit else {
-                    throw CompressionError(codec: "gzip", reason: "the decompressed data exceeds \(limit) bytes")
+                    throw CompressionError(codec: "gzip", reason: "the decompressed data exceeds \(limit) bytes", exceedsLimit: true)
                 }
                 output.append(contentsOf: chunk[0..<produced])
                 switch status {
@@ -100,7 +100,7 @@ public enum Decompression {
                 throw CompressionError(codec: "zstd", reason: "corrupt data near input byte \(before): \(name)")
             }
             guard output.count + produced <= limit else {
-                throw CompressionError(codec: "zstd", reason: "the decompressed data exceeds \(limit) bytes")
+                throw CompressionError(codec: "zstd", reason: "the decompressed data exceeds \(limit) bytes", exceedsLimit: true)
             }
             output.append(contentsOf: chunk[0..<produced])
             pending = hint

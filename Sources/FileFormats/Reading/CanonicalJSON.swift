@@ -1,3 +1,5 @@
+import GoText
+
 /// What plugin-sdk's JSON extension builder stores for a value it decodes: Go decodes the text
 /// into `any` and marshals it again with goccy/go-json (HTML escaping off). So the stored bytes
 /// are compact, object keys are sorted (by their encoded bytes) with the last of duplicate keys

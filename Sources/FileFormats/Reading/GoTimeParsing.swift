@@ -1,3 +1,5 @@
+import GoText
+
 /// Go's date, time-of-day, timestamp and duration parsing (`time.Parse` with the layouts
 /// arrow-go uses, `time.ParseDuration`), on bytes: the temporal part of `GoTextParsing`.
 extension GoTextParsing {
@@ -182,79 +184,9 @@ extension GoTextParsing {
         return digits > 0 ? value : nil
     }
 
-    /// `time.ParseDuration`: nanoseconds, nil on bad syntax or overflow.
+    /// `time.ParseDuration` (GoText's port, shared with the spec's `batch_timeout`):
+    /// nanoseconds, nil on bad syntax or overflow.
     static func parseGoDuration(_ s: Bytes) -> Int64? {
-        var i = 0
-        var negative = false
-        if i < s.count && (s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "+")) {
-            negative = s[i] == UInt8(ascii: "-")
-            i += 1
-        }
-        if s.count - i == 1 && s[i] == UInt8(ascii: "0") { return 0 }
-        guard i < s.count else { return nil }
-        var total: UInt64 = 0
-        while i < s.count {
-            let start = i
-            var whole: UInt64 = 0
-            var overflow = false
-            while i < s.count && isDigit(s[i]) {
-                let (m, o1) = whole.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(UInt64(s[i] - 0x30))
-                overflow = overflow || o1 || o2 || a > UInt64(1) << 63
-                whole = a
-                i += 1
-            }
-            if overflow { return nil }
-            let hadWhole = i > start
-            var fraction: UInt64 = 0
-            var scale: Double = 1
-            var hadFraction = false
-            if i < s.count && s[i] == UInt8(ascii: ".") {
-                i += 1
-                let fracStart = i
-                var fracOverflow = false
-                while i < s.count && isDigit(s[i]) {
-                    if !fracOverflow {
-                        if fraction > (UInt64(1) << 63 - 1) / 10 {
-                            fracOverflow = true
-                        } else {
-                            fraction = fraction * 10 + UInt64(s[i] - 0x30)
-                            scale *= 10
-                        }
-                    }
-                    i += 1
-                }
-                hadFraction = i > fracStart
-            }
-            guard hadWhole || hadFraction else { return nil }
-            let unitStart = i
-            while i < s.count && s[i] != UInt8(ascii: ".") && !isDigit(s[i]) { i += 1 }
-            let unitText = Array(s[unitStart..<i])
-            let unit: UInt64
-            switch unitText {
-            case Array("ns".utf8): unit = 1
-            case Array("us".utf8), Array("µs".utf8), Array("μs".utf8): unit = 1_000
-            case Array("ms".utf8): unit = 1_000_000
-            case Array("s".utf8): unit = 1_000_000_000
-            case Array("m".utf8): unit = 60_000_000_000
-            case Array("h".utf8): unit = 3_600_000_000_000
-            default: return nil
-            }
-            let (product, o) = whole.multipliedReportingOverflow(by: unit)
-            guard !o, product <= UInt64(1) << 63 else { return nil }
-            var value = product
-            if fraction > 0 {
-                value += UInt64(Double(fraction) * (Double(unit) / scale))
-                guard value <= UInt64(1) << 63 else { return nil }
-            }
-            // Go (time/format.go `ParseDuration`) adds with uint64 wrap-around: each term is at
-            // most 2^63, so only 2^63 + 2^63 wraps (to 0, which Go then accepts). Mirror that
-            // instead of trapping; any other sum past 2^63 is Go's "invalid duration".
-            total = total &+ value
-            guard total <= UInt64(1) << 63 else { return nil }
-        }
-        if negative { return total == UInt64(1) << 63 ? Int64.min : -Int64(total) }
-        guard total <= UInt64(Int64.max) else { return nil }
-        return Int64(total)
+        GoDurationText.parseOrNil(s)
     }
 }

@@ -1,3 +1,5 @@
+import GoText
+
 /// A byte-level reader of one JSON text (one JSON Lines line), strict like Go's
 /// `encoding/json` decoder: no comments, no trailing commas, no bare control characters in
 /// strings. Numbers are handed out as their exact text, so int64/uint64/decimal values never
@@ -148,7 +150,7 @@ struct JSONScanner {
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             if byte >= 0x80 {
-                let (state, length) = UTF8Validation.decode(bytes, at: position)
+                let (state, length) = GoUTF8.decode(bytes, at: position)
                 if case .invalid = state { break }
                 position += length
             } else {
@@ -172,33 +174,28 @@ struct JSONScanner {
                 guard position < end else { break }
                 let escape = bytes[position]
                 position += 1
+                if let unescaped = GoJSONEscape.simpleEscape(escape) {
+                    scratch.append(unescaped)
+                    continue
+                }
                 switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "f"): scratch.append(0x0c)
-                case UInt8(ascii: "n"): scratch.append(0x0a)
-                case UInt8(ascii: "r"): scratch.append(0x0d)
-                case UInt8(ascii: "t"): scratch.append(0x09)
                 case UInt8(ascii: "u"):
                     var scalar = try readHex4()
-                    if (0xd800..<0xdc00).contains(scalar) {
+                    if GoJSONEscape.isSurrogate(scalar) {
                         // A high surrogate combines with a following \u low surrogate; alone it
                         // is U+FFFD (and the next escape is read on its own).
+                        let high = scalar
                         let save = position
-                        if end - position >= 6, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                        scalar = 0xfffd
+                        if high < 0xdc00, end - position >= 6, bytes[position] == UInt8(ascii: "\\"),
+                           bytes[position + 1] == UInt8(ascii: "u") {
                             position += 2
-                            let low = try readHex4()
-                            if (0xdc00..<0xe000).contains(low) {
-                                scalar = 0x10000 + ((scalar - 0xd800) << 10) + (low - 0xdc00)
+                            if let pair = GoJSONEscape.surrogatePair(high, try readHex4()) {
+                                scalar = pair
                             } else {
                                 position = save
-                                scalar = 0xfffd
                             }
-                        } else {
-                            scalar = 0xfffd
                         }
-                    } else if (0xdc00..<0xe000).contains(scalar) {
-                        scalar = 0xfffd
                     }
                     scratch.appendScalar(scalar)
                 default:
@@ -211,7 +208,7 @@ struct JSONScanner {
                     scratch.append(byte)
                     position += 1
                 } else {
-                    let (state, length) = UTF8Validation.decode(bytes, at: position)
+                    let (state, length) = GoUTF8.decode(bytes, at: position)
                     if case .invalid = state {
                         scratch.appendScalar(0xfffd)
                     } else {
@@ -228,13 +225,8 @@ struct JSONScanner {
         guard end - position >= 4 else { throw ValueError("unexpected end of JSON input in a \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let c = bytes[position]
-            let digit: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - 0x41 + 10)
-            default: throw unexpected("a hex digit in a \\u escape")
+            guard let digit = GoJSONEscape.hexValue(bytes[position]) else {
+                throw unexpected("a hex digit in a \\u escape")
             }
             value = value << 4 | digit
             position += 1

@@ -1,3 +1,5 @@
+import GoText
+
 /// JSON string encoding exactly as goccy/go-json writes it (the encoder cloudquery/filetypes
 /// uses), with its default UTF-8 normalisation:
 /// - `"` and `\` are backslash-escaped; `\n`, `\r`, `\t` use their short escapes; other bytes
@@ -5,7 +7,8 @@
 /// - With HTML escaping (goccy's default, used inside list values) `<`, `>`, `&` become
 ///   `\u003c`, `\u003e`, `\u0026`; the JSON Lines writer itself turns it off.
 /// - U+2028 and U+2029 are always written as `\u2028` / `\u2029`.
-/// - Each byte that does not start a valid UTF-8 sequence becomes the six characters `\ufffd`.
+/// - Each byte that does not start a valid UTF-8 sequence (Go's rules, `GoUTF8.decode`) becomes
+///   the six characters `\ufffd`.
 public enum JSONStringEscaping {
     /// What a byte needs: 0 = copy, 1 = escape, 2 = start of a multi-byte sequence to check.
     /// (Computed inline rather than from a table: a static table costs a lazy-init check on
@@ -38,7 +41,7 @@ public enum JSONStringEscaping {
                 continue
             }
             if kind == 2 {
-                let (state, size) = UTF8Validation.decode(bytes, at: i)
+                let (state, size) = GoUTF8.decode(bytes, at: i)
                 if state == .valid {
                     i += size
                     continue
@@ -80,45 +83,5 @@ public enum JSONStringEscaping {
     @inline(__always)
     static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-}
-
-/// Go's UTF-8 decoding rules (`unicode/utf8`, as goccy/go-json's `decodeRuneInString` applies
-/// them): overlong forms, surrogates and code points above U+10FFFF are invalid, and an invalid
-/// or truncated sequence consumes exactly one byte.
-enum UTF8Validation {
-    enum State { case valid, invalid, lineSeparator, paragraphSeparator }
-
-    @inline(__always)
-    static func decode(_ bytes: UnsafeRawBufferPointer, at i: Int) -> (State, Int) {
-        let count = bytes.count - i
-        let b0 = bytes[i]
-        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xbf) -> Bool {
-            k < count && bytes[i + k] >= low && bytes[i + k] <= high
-        }
-        switch b0 {
-        case 0..<0x80:
-            return (.valid, 1)
-        case 0xc2...0xdf:
-            return continuation(1) ? (.valid, 2) : (.invalid, 1)
-        case 0xe0...0xef:
-            let secondLow: UInt8 = b0 == 0xe0 ? 0xa0 : 0x80
-            let secondHigh: UInt8 = b0 == 0xed ? 0x9f : 0xbf
-            guard count >= 3, continuation(1, secondLow, secondHigh), continuation(2) else { return (.invalid, 1) }
-            if b0 == 0xe2 && bytes[i + 1] == 0x80 {
-                if bytes[i + 2] == 0xa8 { return (.lineSeparator, 3) }
-                if bytes[i + 2] == 0xa9 { return (.paragraphSeparator, 3) }
-            }
-            return (.valid, 3)
-        case 0xf0...0xf4:
-            let secondLow: UInt8 = b0 == 0xf0 ? 0x90 : 0x80
-            let secondHigh: UInt8 = b0 == 0xf4 ? 0x8f : 0xbf
-            guard count >= 4, continuation(1, secondLow, secondHigh), continuation(2), continuation(3) else {
-                return (.invalid, 1)
-            }
-            return (.valid, 4)
-        default:
-            return (.invalid, 1)
-        }
     }
 }

@@ -136,22 +136,3 @@ extension JSONValuePlan.Kind {
         return false
     }
 }
-
-/// IEEE 754 half precision to single precision (exact).
-enum HalfFloat {
-    static func toFloat(_ bits: UInt16) -> Float {
-        let sign = UInt32(bits & 0x8000) << 16
-        let exponent = Int(bits >> 10 & 0x1f)
-        let mantissa = UInt32(bits & 0x3ff)
-        switch exponent {
-        case 0:
-            // zero or subnormal: mantissa × 2^-24
-            let magnitude = Float(mantissa) * Float(sign: .plus, exponent: -24, significand: 1)
-            return sign != 0 ? -magnitude : magnitude
-        case 0x1f:
-            return Float(bitPattern: sign | 0x7f80_0000 | mantissa << 13)
-        default:
-            return Float(bitPattern: sign | UInt32(exponent - 15 + 127) << 23 | mantissa << 13)
-        }
-    }
-}

@@ -1,4 +1,5 @@
 import Arrow
+import GoText
 
 /// A `JSONValuePlan` bound to the arrays of one batch (made by `JSONValuePlan.bind`): renders
 /// element `i` as JSON. Binding once per batch keeps the per-value path free of array copies

@@ -157,6 +157,8 @@ final class WriteSession {
         mostMemoryUsed = max(mostMemoryUsed, used)
         guard used > settings.memoryBudget else { return true }
         let target = settings.memoryBudget / 4 * 3
+        let usedBeforeSpilling = used
+        defer { FreedMemory.returnToSystem(afterFreeing: usedBeforeSpilling - memoryUsed) }
         for slot in open.keys.sorted(by: { open[$0]!.memoryBytes > open[$1]!.memoryBytes }) where used > target {
             guard var object = open[slot], object.memoryBytes >= Self.smallestSpill else { break }
             let before = object.memoryBytes

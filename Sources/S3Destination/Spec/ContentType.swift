@@ -1,21 +1,23 @@
+import FileFormats
+
 extension DestinationSpec {
     /// Go `GetContentType()` on the raw values.
-    public var resolvedContentType: String {
+    var resolvedContentType: String {
         ContentType.resolve(override: contentType, format: format, compression: compression)
     }
 }
 
 /// The Content-Type of data objects (cloudquery/cloudquery plugins/destination/s3 `client/spec/spec.go`
 /// `GetContentType`).
-public enum ContentType {
+enum ContentType {
     /// `content_type` wins; then compression (`application/gzip`, or octet-stream for any other
     /// non-empty value); then the format; anything else is `application/octet-stream`.
-    public static func resolve(override: String, format: String, compression: String) -> String {
+    static func resolve(override: String, format: String, compression: String) -> String {
         if !override.isEmpty {
             return override
         }
         if !compression.isEmpty {
-            return OutputCompression(goName: compression)?.contentType ?? "application/octet-stream"
+            return ObjectCompression(goName: compression)?.contentType ?? "application/octet-stream"
         }
         switch OutputFormat(goName: format) {
         case .json: return "application/json"

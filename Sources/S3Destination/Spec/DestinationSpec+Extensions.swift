@@ -3,16 +3,16 @@ import S3Client
 /// Spec keys beyond the Go plugin. Checked after all of Go's checks, so a spec that Go rejects
 /// gets Go's message first.
 extension DestinationSpec {
-    public static let defaultMemoryBudgetBytes: Int64 = 128 * 1024 * 1024
-    public static let minimumMemoryBudgetBytes: Int64 = 16 * 1024 * 1024
+    static let defaultMemoryBudgetBytes: Int64 = 128 * 1024 * 1024
+    static let minimumMemoryBudgetBytes: Int64 = 16 * 1024 * 1024
     static let checksumCalculations = ["", "when_supported", "when_required"]
     /// The S3 client's default, chosen by measurement against Ceph RGW (README, "Requests in flight and throttling").
-    public static let defaultMaxConcurrentRequests = S3ClientConfig.defaultMaxConcurrentRequests
-    public static let maxConcurrentRequestsRange = 1...1024
+    static let defaultMaxConcurrentRequests = S3ClientConfig.defaultMaxConcurrentRequests
+    static let maxConcurrentRequestsRange = 1...1024
     /// Open objects per table when `path` has row variables (`{{.column}}`).
-    public static let defaultMaxOpenPartitions: Int64 = 64
+    static let defaultMaxOpenPartitions: Int64 = 64
 
-    mutating func validateExtensions() throws {
+    func validateExtensions() throws {
         if let budget = memoryBudgetBytes, budget < Self.minimumMemoryBudgetBytes {
             throw SpecError(.validation, "`memory_budget_bytes` must be at least \(Self.minimumMemoryBudgetBytes) (16 MiB)")
         }

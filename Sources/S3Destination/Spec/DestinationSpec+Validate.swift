@@ -1,14 +1,15 @@
 extension DestinationSpec {
     /// The canned ACLs the AWS SDK knows (`types.ObjectCannedACL.Values()`).
-    public static let cannedACLs: [String] = [
+    static let cannedACLs: [String] = [
         "private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read",
         "bucket-owner-read", "bucket-owner-full-control",
     ]
 
     /// Go `Spec.Validate()`: the checks in Go's order with Go's messages, on the values as
-    /// the user wrote them (it runs before `setDefaults()`). Like Go, it also decodes
-    /// `format_spec`, applies its defaults and stores the result in `resolvedFormat`.
-    public mutating func validate() throws {
+    /// the user wrote them (it runs before Go's `SetDefaults()`). Like Go, it also decodes
+    /// `format_spec` and applies its defaults: the result is returned.
+    @discardableResult
+    func validate() throws -> FormatSpec {
         if bucket.isEmpty {
             throw SpecError(.validation, "`bucket` is required")
         }
@@ -49,13 +50,9 @@ extension DestinationSpec {
         if !acl.isEmpty && !Self.cannedACLs.contains(where: { GoStrings.equal($0, acl) }) {
             throw SpecError(.validation, "invalid `acl` value: \(acl)")
         }
-        switch FormatSpecDecoder.resolve(format: format, formatSpec: formatSpecJSON, compression: compression) {
-        case .success(let resolved):
-            resolvedFormat = resolved
-        case .failure(let error):
-            throw error
-        }
+        let resolved = try FormatSpecDecoder.resolve(format: format, formatSpec: formatSpecJSON, compression: compression).get()
         try validateExtensions()
+        return resolved
     }
 
     /// Go `batchingEnabled()`: rotation is on and at least one limit is unset or positive.

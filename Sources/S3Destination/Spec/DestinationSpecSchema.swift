@@ -5,8 +5,8 @@
 /// It accepts and rejects the same documents as the Go plugin's schema (`cloudquery/s3` v7):
 /// required keys, enums, patterns, the `format` ↔ `format_spec` pairing, the no_rotate /
 /// {{UUID}} / batching rules and the `errorMessage` texts the CLI shows.
-public enum DestinationSpecSchema {
-    public static let json: String = #"""
+enum DestinationSpecSchema {
+    static let json: String = #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://cq-dest-s3.invalid/destination-spec",

@@ -1,3 +1,6 @@
+import FileFormats
+import GoText
+
 /// filetypes' `FileSpec.UnmarshalSpec` + `SetDefaults` + `Validate`: `format_spec` decoded
 /// strictly (unknown keys refused with `json: unknown field "x"`) into the spec of the chosen
 /// format, defaults applied, then checked with filetypes' messages.
@@ -8,16 +11,19 @@ enum FormatSpecDecoder {
         var delimiter = ""
     }
 
-    private enum CSVField { case skipHeader, delimiter }
-    private static let csvFields: [(name: String, field: CSVField)] = [
+    enum CSVField { case skipHeader, delimiter }
+    static let csvFields: [(name: String, field: CSVField)] = [
         ("skip_header", .skipHeader), ("delimiter", .delimiter),
     ]
 
-    private enum ParquetField { case version, rootRepetition, maxRowGroupLength, compression }
-    private static let parquetFields: [(name: String, field: ParquetField)] = [
+    enum ParquetField { case version, rootRepetition, maxRowGroupLength, compression }
+    static let parquetFields: [(name: String, field: ParquetField)] = [
         ("version", .version), ("root_repetition", .rootRepetition), ("max_row_group_length", .maxRowGroupLength),
         ("compression", .compression),  // beyond Go
     ]
+
+    /// `format_spec.compression` values in the order the error message lists them (default first).
+    static let parquetCodecs: [ParquetWriterOptions.Compression] = [.snappy, .zstd, .gzip, .none]
 
     private struct ParquetDraft {
         var version = ""
@@ -27,12 +33,12 @@ enum FormatSpecDecoder {
     }
 
     /// Returns the validated format spec or Go's error message.
-    static func resolve(format: String, formatSpec: SpecJSONValue?, compression: String) -> Result<FormatSpec, SpecError> {
+    static func resolve(format: String, formatSpec: GoJSONValue?, compression: String) -> Result<FormatSpec, SpecError> {
         // UnmarshalSpec: dispatch on the format first (an empty format is "unknown" too).
         guard let outputFormat = OutputFormat(goName: format) else {
             return .failure(SpecError(.validation, "unknown format \(format)"))
         }
-        let members: [(key: String, value: SpecJSONValue)]
+        let members: [(key: String, value: GoJSONValue)]
         switch marshalRoundTrip(formatSpec) {
         case .success(let m): members = m
         case .failure(let error):
@@ -45,7 +51,7 @@ enum FormatSpecDecoder {
         case .csv:
             var draft = CSVDraft()
             for (key, value) in members {
-                guard let (name, field) = GoJSON.matchField(key, in: csvFields) else {
+                guard let (name, field) = GoJSONFieldName.match(key, in: csvFields) else {
                     state.save("json: unknown field \(GoQuote.quote(key))")
                     continue
                 }
@@ -70,7 +76,7 @@ enum FormatSpecDecoder {
         case .parquet:
             var draft = ParquetDraft()
             for (key, value) in members {
-                guard let (name, field) = GoJSON.matchField(key, in: parquetFields) else {
+                guard let (name, field) = GoJSONFieldName.match(key, in: parquetFields) else {
                     state.save("json: unknown field \(GoQuote.quote(key))")
                     continue
                 }
@@ -92,8 +98,8 @@ enum FormatSpecDecoder {
             let version = draft.version.isEmpty ? "v2Latest" : draft.version
             let repetition = draft.rootRepetition.isEmpty ? "repeated" : draft.rootRepetition
             let maxRows = draft.maxRowGroupLength ?? ParquetSpec.defaultMaxRowGroupLength
-            guard OutputCompression(goName: compression) != nil else {
-                return .failure(SpecError(.validation, OutputCompression.invalidValueMessage))
+            guard ObjectCompression(goName: compression) != nil else {
+                return .failure(SpecError(.validation, ObjectCompression.invalidValueMessage))
             }
             if !compression.isEmpty {
                 return .failure(SpecError(.validation, "compression is not supported for parquet format"))
@@ -102,8 +108,8 @@ enum FormatSpecDecoder {
                 let allowed = ParquetVersion.allCases.map(\.rawValue).joined(separator: ", ")
                 return .failure(SpecError(.validation, "invalid version: \(version). Allowed values are \(allowed)"))
             }
-            guard let parsedRepetition = ParquetRootRepetition.allCases.first(where: { GoStrings.equal($0.rawValue, repetition) }) else {
-                let allowed = ParquetRootRepetition.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let parsedRepetition = ParquetWriterOptions.RootRepetition.allCases.first(where: { GoStrings.equal($0.rawValue, repetition) }) else {
+                let allowed = ParquetWriterOptions.RootRepetition.allCases.map(\.rawValue).joined(separator: ", ")
                 return .failure(SpecError(
                     .validation, "invalid rootRepetition: \(repetition). Allowed values are \(allowed)"))
             }
@@ -117,9 +123,9 @@ enum FormatSpecDecoder {
                     .validation,
                     "invalid: maxRowGroupLength: 0. Must be positive (rows per row group; the default is \(ParquetSpec.defaultMaxRowGroupLength))"))
             }
-            let codecName = draft.compression.isEmpty ? ParquetCompression.snappy.rawValue : draft.compression
-            guard let codec = ParquetCompression.allCases.first(where: { GoStrings.equal($0.rawValue, codecName) }) else {
-                let allowed = ParquetCompression.allCases.map(\.rawValue).joined(separator: ", ")
+            let codecName = draft.compression.isEmpty ? ParquetWriterOptions.Compression.snappy.rawValue : draft.compression
+            guard let codec = parquetCodecs.first(where: { GoStrings.equal($0.rawValue, codecName) }) else {
+                let allowed = parquetCodecs.map(\.rawValue).joined(separator: ", ")
                 return .failure(SpecError(.validation, "invalid compression: \(codecName). Allowed values are \(allowed)"))
             }
             return .success(.parquet(ParquetSpec(
@@ -127,8 +133,8 @@ enum FormatSpecDecoder {
         }
 
         // FileSpec.Validate for CSV / JSON: compression first, then the format's own checks.
-        guard OutputCompression(goName: compression) != nil else {
-            return .failure(SpecError(.validation, OutputCompression.invalidValueMessage))
+        guard ObjectCompression(goName: compression) != nil else {
+            return .failure(SpecError(.validation, ObjectCompression.invalidValueMessage))
         }
         if case .csv(let csv) = formatSpec, csv.delimiter.utf8.count != 1 {
             return .failure(SpecError(.validation, "delimiter must be a single character"))
@@ -148,8 +154,8 @@ enum FormatSpecDecoder {
     /// de-duplicated (a Go map keeps the last value) and sorted byte-wise, numbers rewritten
     /// through float64. `null` or absent gives no members; a non-object fails with its kind.
     private static func marshalRoundTrip(
-        _ value: SpecJSONValue?
-    ) -> Result<[(key: String, value: SpecJSONValue)], KindError> {
+        _ value: GoJSONValue?
+    ) -> Result<[(key: String, value: GoJSONValue)], KindError> {
         guard let value, value != .null else { return .success([]) }
         guard case .object(let members) = value else {
             return .failure(KindError(kind: value.goKindName))
@@ -162,8 +168,8 @@ enum FormatSpecDecoder {
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
             .map { members[$0.value] }
         return .success(kept.map { member in
-            if case .number(let literal) = member.value, let double = GoFloat.parse(literal) {
-                return (member.key, .number(GoFloat.jsonText(double)))
+            if case .number(let literal) = member.value, let double = GoFloatFormatting.parseFloat64(literal) {
+                return (member.key, .number(GoFloatFormatting.encodingJSONText(double)))
             }
             return (member.key, member.value)
         })

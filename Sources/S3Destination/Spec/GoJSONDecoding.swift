@@ -1,7 +1,9 @@
+import GoText
+
 /// The parts of Go's `encoding/json` struct decoding that decide which spec is accepted and what
-/// the error says, applied to an already parsed `SpecJSONValue`:
+/// the error says, applied to an already parsed `GoJSONValue`:
 ///
-/// - keys match a field exactly, else case-insensitively (Go's `foldName`);
+/// - keys match a field exactly, else case-insensitively (GoText's `GoJSONFieldName`);
 /// - `null` leaves a plain field unchanged and sets a pointer field to nil;
 /// - a value of the wrong JSON type is skipped and remembered; decoding continues and the
 ///   first such error is reported (`json: cannot unmarshal string into Go struct field
@@ -47,7 +49,7 @@ enum GoJSON {
 
     /// A string-kind field. Returns the new value, or nil to leave the field unchanged.
     static func string(
-        _ value: SpecJSONValue, goType: String = "string", _ context: GoFieldContext?, _ state: inout GoDecodeState
+        _ value: GoJSONValue, goType: String = "string", _ context: GoFieldContext?, _ state: inout GoDecodeState
     ) -> String? {
         switch value {
         case .string(let s): return s
@@ -59,7 +61,7 @@ enum GoJSON {
     }
 
     /// A bool field. Returns the new value, or nil to leave the field unchanged.
-    static func bool(_ value: SpecJSONValue, _ context: GoFieldContext?, _ state: inout GoDecodeState) -> Bool? {
+    static func bool(_ value: GoJSONValue, _ context: GoFieldContext?, _ state: inout GoDecodeState) -> Bool? {
         switch value {
         case .bool(let b): return b
         case .null: return nil
@@ -71,7 +73,7 @@ enum GoJSON {
 
     /// A `*bool` field: `null` clears it.
     static func optionalBool(
-        _ value: SpecJSONValue, current: Bool?, _ context: GoFieldContext?, _ state: inout GoDecodeState
+        _ value: GoJSONValue, current: Bool?, _ context: GoFieldContext?, _ state: inout GoDecodeState
     ) -> Bool? {
         if case .null = value { return nil }
         return bool(value, context, &state) ?? current
@@ -80,7 +82,7 @@ enum GoJSON {
     /// A `*int64` / `*int` field (64-bit): the literal must parse as a base-10 integer in range
     /// (Go's `strconv.ParseInt`), so `1.0`, `1e3` and `12345678901234567890` are refused.
     static func optionalInt64(
-        _ value: SpecJSONValue, goType: String, current: Int64?, _ context: GoFieldContext?,
+        _ value: GoJSONValue, goType: String, current: Int64?, _ context: GoFieldContext?,
         _ state: inout GoDecodeState
     ) -> Int64? {
         switch value {
@@ -93,35 +95,6 @@ enum GoJSON {
         default:
             state.save(typeError(value.goKindName, goType: goType, context))
             return current
-        }
-    }
-
-    /// Finds the field for `key`: an exact (byte-wise) match first, then Go's case folding.
-    /// Returns the field's own JSON name (used in error paths) with it.
-    static func matchField<Field>(
-        _ key: String, in fields: [(name: String, field: Field)]
-    ) -> (name: String, field: Field)? {
-        if let exact = fields.first(where: { $0.name.utf8.elementsEqual(key.utf8) }) {
-            return exact
-        }
-        let folded = foldName(key)
-        return fields.first(where: { foldName($0.name) == folded })
-    }
-
-    /// Go's `foldName` for matching against ASCII field names (all of ours are): ASCII
-    /// letters upper-cased, and the two non-ASCII runes whose case-fold set contains an ASCII
-    /// letter mapped to it: U+212A KELVIN SIGN → `K`, U+017F LATIN SMALL LETTER LONG S → `S`.
-    /// Go folds to the smallest rune of the `unicode.SimpleFold` orbit, so `ı` and `İ` stay
-    /// themselves (they do not match `i`); every other non-ASCII rune is left as is, which can
-    /// never equal an ASCII name.
-    static func foldName(_ name: String) -> [UInt32] {
-        name.unicodeScalars.map { scalar -> UInt32 in
-            switch scalar.value {
-            case 0x61...0x7A: return scalar.value - 0x20
-            case 0x212A: return 0x4B
-            case 0x017F: return 0x53
-            default: return scalar.value
-            }
         }
     }
 }

@@ -1,17 +1,17 @@
 /// Go's slash-separated path rules (`path.Clean`, `path.IsAbs`; `filepath.Clean` is the same on
 /// Linux). The Go plugin validates `path` with them and passes every rendered object key through
 /// Clean, so keys must come out byte-for-byte identical.
-public enum GoPath {
+enum GoPath {
     /// The shortest equivalent path by purely lexical processing:
     /// repeated slashes collapse, `.` elements go, `x/..` pairs go, `..` at the root of a rooted
     /// path goes, a trailing slash goes (except for "/"), and an empty result becomes ".".
-    public static func clean(_ path: String) -> String {
+    static func clean(_ path: String) -> String {
         let cleaned = clean(bytes: Array(path.utf8))
         return String(decoding: cleaned, as: UTF8.self)
     }
 
     /// `path.IsAbs`: the path starts with a slash.
-    public static func isAbs(_ path: String) -> Bool {
+    static func isAbs(_ path: String) -> Bool {
         path.utf8.first == UInt8(ascii: "/")
     }
 

@@ -4,31 +4,31 @@ import AWSAuth
 /// Kafka Connect and Redpanda Connect offer them: `storage_class`, `tags`, `metadata`,
 /// `content_encoding` and `if_none_match`. Each is checked at Init against the limits S3 documents,
 /// so a bad value is named there instead of failing every upload of the sync.
-public struct ObjectOptions: Sendable, Equatable {
+struct ObjectOptions: Sendable, Equatable {
     /// `x-amz-storage-class`; "" = the bucket's default (STANDARD).
-    public var storageClass: String = ""
+    var storageClass: String = ""
     /// `x-amz-tagging`, URL-encoded.
-    public var tags: [String: String] = [:]
+    var tags: [String: String] = [:]
     /// `x-amz-meta-<key>`; keys are sent lower-case (S3 stores them so).
-    public var metadata: [String: String] = [:]
+    var metadata: [String: String] = [:]
     /// `Content-Encoding`; "" = none.
-    public var contentEncoding: String = ""
+    var contentEncoding: String = ""
     /// `If-None-Match: *` on PutObject and CompleteMultipartUpload: an existing key is never overwritten.
-    public var ifNoneMatch: Bool = false
+    var ifNoneMatch: Bool = false
 
-    public init() {}
+    init() {}
 
     /// The values `x-amz-storage-class` accepts (aws-sdk-go-v2 `service/s3/types` `StorageClass.Values()`).
-    public static let storageClasses = [
+    static let storageClasses = [
         "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER",
         "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE",
     ]
     /// S3 object tagging limits (Amazon S3 User Guide, "Categorizing your storage using tags").
-    public static let maxTags = 10
-    public static let maxTagKeyLength = 128
-    public static let maxTagValueLength = 256
+    static let maxTags = 10
+    static let maxTagKeyLength = 128
+    static let maxTagValueLength = 256
     /// User-defined metadata: keys and values together, in UTF-8 bytes (S3 User Guide, "Working with object metadata").
-    public static let maxMetadataBytes = 2048
+    static let maxMetadataBytes = 2048
 
     func validate() throws {
         if !storageClass.isEmpty && !Self.storageClasses.contains(storageClass) {

@@ -1,5 +1,7 @@
+import FileFormats
+
 /// The `format` key: which encoder writes the objects.
-public enum OutputFormat: String, Sendable, CaseIterable {
+enum OutputFormat: String, Sendable, CaseIterable {
     case csv
     case json
     case parquet
@@ -14,19 +16,24 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// The `compression` key (CSV and JSON). `zstd` is beyond the Go plugin, which has only gzip.
-public enum OutputCompression: String, Sendable, CaseIterable {
-    case none = ""
-    case gzip
-    case zstd
-
-    /// The suffix `{{FORMAT}}` gets after the format name.
-    public var fileExtension: String {
+/// The `compression` key (CSV and JSON): FileFormats' object compression under the spec's names.
+/// `zstd` is beyond the Go plugin, which has only gzip.
+extension ObjectCompression {
+    /// The spec value: `""`, `gzip` or `zstd`.
+    var goName: String {
         switch self {
         case .none: return ""
-        case .gzip: return ".gz"
-        case .zstd: return ".zst"
+        case .gzip: return "gzip"
+        case .zstd: return "zstd"
         }
+    }
+
+    /// Byte-wise, as Go compares strings.
+    init?(goName: String) {
+        guard let match = Self.allCases.first(where: { $0.goName.utf8.elementsEqual(goName.utf8) }) else {
+            return nil
+        }
+        self = match
     }
 
     /// The Content-Type of compressed objects (nil when the format decides).
@@ -38,21 +45,8 @@ public enum OutputCompression: String, Sendable, CaseIterable {
         }
     }
 
-    init?(goName: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(goName.utf8) }) else {
-            return nil
-        }
-        self = match
-    }
-
     /// The message for an unsupported value, in Go's wording, listing what this build accepts.
     static var invalidValueMessage: String {
         "`compression` must be either empty, `gzip` or `zstd`"
     }
-}
-
-/// Parquet's column-chunk codec (`format_spec.compression`, beyond the Go plugin, which always
-/// uses Snappy).
-public enum ParquetCompression: String, Sendable, CaseIterable {
-    case snappy, zstd, gzip, none
 }

@@ -1,15 +1,16 @@
+import FileFormats
 import Foundation
 
 /// Turns the (defaulted) `path` into object keys exactly like Go's `ReplacePathVariables`.
-public struct PathTemplate: Sendable, Equatable {
-    public let template: String
-    public let format: OutputFormat
-    public let compression: OutputCompression
+struct PathTemplate: Sendable, Equatable {
+    let template: String
+    let format: OutputFormat
+    let compression: ObjectCompression
     /// Columns named by row variables (`{{.column}}`), in order of first appearance; empty for most paths.
-    public let rowVariables: [String]
+    let rowVariables: [String]
     private let templateBytes: [UInt8]
 
-    public init(template: String, format: OutputFormat, compression: OutputCompression) {
+    init(template: String, format: OutputFormat, compression: ObjectCompression) {
         self.template = template
         self.format = format
         self.compression = compression
@@ -17,8 +18,8 @@ public struct PathTemplate: Sendable, Equatable {
         rowVariables = RowVariables.validatedColumns(in: template)
     }
 
-    public var containsUUID: Bool { GoStrings.contains(template, PathVariable.uuid) }
-    public var containsSyncID: Bool { GoStrings.contains(template, PathVariable.syncID) }
+    var containsUUID: Bool { GoStrings.contains(template, PathVariable.uuid) }
+    var containsSyncID: Bool { GoStrings.contains(template, PathVariable.syncID) }
 
     /// Replaces the placeholders in Go's order (TABLE, FORMAT, UUID, YEAR, MONTH, DAY, HOUR,
     /// MINUTE, SYNC_ID, TABLE_HYPHEN) and cleans the result with Go's `path.Clean`.
@@ -28,7 +29,7 @@ public struct PathTemplate: Sendable, Equatable {
     ///
     /// Row variables (`{{.column}}`) are replaced last by `partitionValues` (one per entry of
     /// `rowVariables`, already escaped), so nothing a row holds is read as a placeholder.
-    public func renderKey(
+    func renderKey(
         table: String, uuid: String, time: Date, syncID: String, partitionValues: [String] = []
     ) -> String {
         let utc = UTCDateParts(time)

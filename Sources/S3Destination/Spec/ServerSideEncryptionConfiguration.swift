@@ -1,12 +1,12 @@
 /// The `server_side_encryption_configuration` block. Both values are sent on every upload,
 /// including the test object. Go does not validate them (only the JSON schema does).
-public struct ServerSideEncryptionConfiguration: Sendable, Equatable {
+struct ServerSideEncryptionConfiguration: Sendable, Equatable {
     /// `x-amz-server-side-encryption-aws-kms-key-id`.
-    public var sseKMSKeyID: String
+    var sseKMSKeyID: String
     /// `x-amz-server-side-encryption`: `AES256`, `aws:kms` or `aws:kms:dsse` per the schema.
-    public var serverSideEncryption: String
+    var serverSideEncryption: String
 
-    public init(sseKMSKeyID: String = "", serverSideEncryption: String = "") {
+    init(sseKMSKeyID: String = "", serverSideEncryption: String = "") {
         self.sseKMSKeyID = sseKMSKeyID
         self.serverSideEncryption = serverSideEncryption
     }

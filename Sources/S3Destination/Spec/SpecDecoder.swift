@@ -1,13 +1,15 @@
+import GoText
+
 /// Decodes the Init request's spec bytes into a `DestinationSpec` the way the Go plugin's
 /// `json.Unmarshal(spec, &c.spec)` does: unknown keys ignored, keys matched
 /// case-insensitively, `null` meaning "leave as is" (or "absent" for pointer fields), and
 /// errors worded like Go's, wrapped as `failed to unmarshal s3 spec: ...`.
 enum SpecDecoder {
     static func decodeSpec<Bytes: Collection>(_ bytes: Bytes) throws -> DestinationSpec where Bytes.Element == UInt8 {
-        let document: SpecJSONValue
+        let document: GoJSONValue
         do {
-            document = try SpecJSONParser.parse(bytes)
-        } catch let error as SpecJSONSyntaxError {
+            document = try GoJSONValue.parse(bytes)
+        } catch {
             throw failure(error.message)
         }
         var state = GoDecodeState()
@@ -29,7 +31,7 @@ enum SpecDecoder {
 
     /// The Go struct fields of `spec.Spec` by JSON name (25 keys); the first three are promoted
     /// from the embedded `filetypes.FileSpec`.
-    private enum Key {
+    enum Key {
         case format, formatSpec, compression
         case bucket, region, localProfile, credentials, path, noRotate, athena, testWrite
         case contentType, endpoint, serverSideEncryption, usePathStyle, endpointSkipTLSVerify, acl
@@ -39,7 +41,7 @@ enum SpecDecoder {
         case storageClass, tags, metadata, contentEncoding, ifNoneMatch, maxOpenPartitions  // beyond Go
     }
 
-    private static let keys: [(name: String, field: Key)] = [
+    static let keys: [(name: String, field: Key)] = [
         ("format", .format), ("format_spec", .formatSpec), ("compression", .compression),
         ("bucket", .bucket), ("region", .region), ("local_profile", .localProfile),
         ("credentials", .credentials), ("path", .path), ("no_rotate", .noRotate), ("athena", .athena),
@@ -58,9 +60,9 @@ enum SpecDecoder {
     ]
 
     private static func decodeSpecObject(
-        _ document: SpecJSONValue, into spec: inout DestinationSpec, _ state: inout GoDecodeState
+        _ document: GoJSONValue, into spec: inout DestinationSpec, _ state: inout GoDecodeState
     ) throws {
-        let members: [SpecJSONMember]
+        let members: [GoJSONMember]
         switch document {
         case .object(let m):
             members = m
@@ -74,13 +76,13 @@ enum SpecDecoder {
         }
         let root = GoFieldContext(structName: "Spec", fieldPath: [])
         for member in members {
-            guard let key = GoJSON.matchField(member.key, in: keys) else { continue }  // unknown keys are ignored
+            guard let key = GoJSONFieldName.match(member.key, in: keys) else { continue }  // unknown keys are ignored
             try apply(key.field, member.value, to: &spec, root, &state)
         }
     }
 
     private static func apply(
-        _ key: Key, _ value: SpecJSONValue, to spec: inout DestinationSpec, _ root: GoFieldContext,
+        _ key: Key, _ value: GoJSONValue, to spec: inout DestinationSpec, _ root: GoFieldContext,
         _ state: inout GoDecodeState
     ) throws {
         func at(_ name: String) -> GoFieldContext { root.appending(name, inStruct: "Spec") }
@@ -168,18 +170,18 @@ enum SpecDecoder {
     /// `format_spec` is Go `any`: every JSON value is accepted and kept for `validate()`.
     /// Go turns numbers into float64 here, so a number too large for float64 is refused now.
     private static func decodeFormatSpecAny(
-        _ value: SpecJSONValue, into spec: inout DestinationSpec, _ context: GoFieldContext,
+        _ value: GoJSONValue, into spec: inout DestinationSpec, _ context: GoFieldContext,
         _ state: inout GoDecodeState
     ) {
         if case .null = value {
             spec.formatSpecJSON = nil
             return
         }
-        var pending: [SpecJSONValue] = [value]  // depth-first, document order, no recursion
+        var pending: [GoJSONValue] = [value]  // depth-first, document order, no recursion
         while let next = pending.popLast() {
             switch next {
             case .number(let literal):
-                if GoFloat.parse(literal) == nil {
+                if GoFloatFormatting.parseFloat64(literal) == nil {
                     state.save(GoJSON.typeError("number " + literal, goType: "float64", context))
                 }
             case .array(let elements):
@@ -198,7 +200,7 @@ enum SpecDecoder {
     /// decoding and win over remembered type errors): a non-string reports type `string`, a
     /// bad string reports `time.ParseDuration`'s message.
     private static func decodeDuration(
-        _ value: SpecJSONValue, current: GoDuration?, _ context: GoFieldContext, _ state: inout GoDecodeState
+        _ value: GoJSONValue, current: GoDuration?, _ context: GoFieldContext, _ state: inout GoDecodeState
     ) throws -> GoDuration? {
         switch value {
         case .null:
@@ -215,20 +217,20 @@ enum SpecDecoder {
     }
 
     // Computed (key paths are not Sendable, so a stored static table would be shared mutable state).
-    private static var credentialKeys: [(name: String, field: WritableKeyPath<SpecCredentials, String>)] {
+    static var credentialKeys: [(name: String, field: WritableKeyPath<SpecCredentials, String>)] {
         [("local_profile", \.localProfile), ("role_arn", \.roleARN),
          ("role_session_name", \.roleSessionName), ("external_id", \.externalID)]
     }
 
     private static func decodeCredentials(
-        _ value: SpecJSONValue, current: SpecCredentials?, _ context: GoFieldContext, _ state: inout GoDecodeState
+        _ value: GoJSONValue, current: SpecCredentials?, _ context: GoFieldContext, _ state: inout GoDecodeState
     ) -> SpecCredentials? {
         guard let members = objectMembers(value, goType: "spec.Credentials", context, &state) else {
             return value == .null ? nil : current
         }
         var credentials = current ?? SpecCredentials()  // Go decodes into the existing struct
         for member in members {
-            guard let (name, field) = GoJSON.matchField(member.key, in: credentialKeys) else { continue }
+            guard let (name, field) = GoJSONFieldName.match(member.key, in: credentialKeys) else { continue }
             if let s = GoJSON.string(member.value, context.appending(name, inStruct: "Credentials"), &state) {
                 credentials[keyPath: field] = s
             }
@@ -236,12 +238,12 @@ enum SpecDecoder {
         return credentials
     }
 
-    private static var sseKeys: [(name: String, field: WritableKeyPath<ServerSideEncryptionConfiguration, String>)] {
+    static var sseKeys: [(name: String, field: WritableKeyPath<ServerSideEncryptionConfiguration, String>)] {
         [("sse_kms_key_id", \.sseKMSKeyID), ("server_side_encryption", \.serverSideEncryption)]
     }
 
     private static func decodeSSE(
-        _ value: SpecJSONValue, current: ServerSideEncryptionConfiguration?, _ context: GoFieldContext,
+        _ value: GoJSONValue, current: ServerSideEncryptionConfiguration?, _ context: GoFieldContext,
         _ state: inout GoDecodeState
     ) -> ServerSideEncryptionConfiguration? {
         guard let members = objectMembers(
@@ -251,7 +253,7 @@ enum SpecDecoder {
         }
         var sse = current ?? ServerSideEncryptionConfiguration()
         for member in members {
-            guard let (name, field) = GoJSON.matchField(member.key, in: sseKeys) else { continue }
+            guard let (name, field) = GoJSONFieldName.match(member.key, in: sseKeys) else { continue }
             let goType = field == \ServerSideEncryptionConfiguration.serverSideEncryption
                 ? "types.ServerSideEncryption" : "string"
             if let s = GoJSON.string(
@@ -267,7 +269,7 @@ enum SpecDecoder {
     /// A `map[string]string` field: `null` empties it; an object's members are added to what is
     /// there (Go decodes into the existing map); a non-string value is a type error.
     private static func stringMap(
-        _ value: SpecJSONValue, into map: inout [String: String], _ context: GoFieldContext,
+        _ value: GoJSONValue, into map: inout [String: String], _ context: GoFieldContext,
         _ state: inout GoDecodeState
     ) {
         guard let members = objectMembers(value, goType: "map[string]string", context, &state) else {
@@ -281,8 +283,8 @@ enum SpecDecoder {
 
     /// The members of an object for a `*Struct` field; nil for `null` or a wrong type (saved).
     private static func objectMembers(
-        _ value: SpecJSONValue, goType: String, _ context: GoFieldContext, _ state: inout GoDecodeState
-    ) -> [SpecJSONMember]? {
+        _ value: GoJSONValue, goType: String, _ context: GoFieldContext, _ state: inout GoDecodeState
+    ) -> [GoJSONMember]? {
         switch value {
         case .object(let members): return members
         case .null: return nil

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Messages never contain credential values: decode errors name keys and Go types only, and
 /// validation messages quote only `acl` and Go duration text.
-public struct SpecError: Error, Equatable, CustomStringConvertible, LocalizedError {
-    public enum Kind: Sendable, Equatable {
+struct SpecError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    enum Kind: Sendable, Equatable {
         /// The bytes are not JSON, or a key has the wrong JSON type
         /// (`failed to unmarshal s3 spec: ...`).
         case decode
@@ -16,14 +16,14 @@ public struct SpecError: Error, Equatable, CustomStringConvertible, LocalizedErr
         case syncIDUnavailable
     }
 
-    public let kind: Kind
-    public let message: String
+    let kind: Kind
+    let message: String
 
-    public init(_ kind: Kind, _ message: String) {
+    init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
-    public var description: String { message }
-    public var errorDescription: String? { message }
+    var description: String { message }
+    var errorDescription: String? { message }
 }

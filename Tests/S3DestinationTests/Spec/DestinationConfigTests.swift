@@ -1,3 +1,4 @@
+import AWSAuth
 import Foundation
 import Testing
 @testable import S3Destination
@@ -17,7 +18,7 @@ import Testing
         #expect(c.contentType == "application/vnd.apache.parquet")
         #expect(!c.noRotate && !c.athena && c.testWrite)
         #expect(c.endpoint.isEmpty && !c.usePathStyle && !c.endpointSkipTLSVerify && c.acl.isEmpty)
-        #expect(c.serverSideEncryption == nil && c.credentials == nil && c.localProfile.isEmpty)
+        #expect(c.serverSideEncryptionConfiguration == nil && c.credentials == nil && c.localProfile.isEmpty)
         #expect(c.batchSize == 10_000 && c.batchSizeBytes == 52_428_800 && c.batchTimeout == .seconds(30))
         #expect(c.maxRetries == 3 && c.maxBackoffSeconds == 30 && c.partSize == 5_242_880)
         #expect(!c.awsDebug && !c.writeEmptyObjectsForEmptyTables)
@@ -83,7 +84,7 @@ import Testing
         #expect(c.endpoint == "http://127.0.0.1:7480" && c.endpointSkipTLSVerify && c.usePathStyle)
         #expect(c.format == .csv(CSVSpec(delimiter: "\t", skipHeader: true)))
         #expect(c.maxBackoffSeconds == 5 && c.maxRetries == 10 && c.partSize == 8_388_608)
-        #expect(c.serverSideEncryption == ServerSideEncryptionConfiguration(sseKMSKeyID: "", serverSideEncryption: "AES256"))
+        #expect(c.serverSideEncryptionConfiguration == ServerSideEncryptionConfiguration(sseKMSKeyID: "", serverSideEncryption: "AES256"))
         #expect(!c.testWrite)
     }
 
@@ -101,9 +102,24 @@ import Testing
         }
     }
 
-    @Test func configFromUnvalidatedSpecIsRefused() {
-        #expect(throws: SpecError.self) {
-            _ = try DestinationConfig(validatedSpec: DestinationSpec(), invocationID: "")
-        }
+    @Test func buildsTheS3ClientAndWriteSettings() throws {
+        let spec = #"{"bucket":"b","format":"json","path":"{{TABLE}}/{{UUID}}","region":"eu-west-1","#
+        let defaults = try Self.load(spec + #""max_retries":5,"max_backoff":7}"#)
+        let client = defaults.s3ClientConfig(credentials: StaticCredentialsProvider(Credentials(accessKeyId: "a", secretAccessKey: "s")))
+        #expect(client.region == "eu-west-1" && client.endpoint == nil && !client.usePathStyle)
+        #expect(client.checksums == .crc32)
+        #expect(client.retry.maxAttempts == 5 && client.retry.maxBackoff == 7)
+        #expect(client.maxConcurrentRequests == DestinationSpec.defaultMaxConcurrentRequests)
+        let settings = defaults.writeSettings
+        #expect(settings.limits.rows == 10_000 && settings.limits.bytes == 52_428_800)
+        #expect(settings.timeout == .seconds(30) && settings.contentType == "application/json")
+        #expect(settings.partSize == 5_242_880 && settings.maxOpenPartitions == 64)
+
+        let noChecksums = try Self.load(
+            spec + #""request_checksum_calculation":"when_required","endpoint":"http://127.0.0.1:7480","use_path_style":true}"#)
+        let custom = noChecksums.s3ClientConfig(credentials: StaticCredentialsProvider(Credentials(accessKeyId: "a", secretAccessKey: "s")))
+        #expect(custom.checksums == .none && custom.endpoint == "http://127.0.0.1:7480" && custom.usePathStyle)
+        let noRotate = try Self.load(#"{"bucket":"b","format":"json","path":"{{TABLE}}","region":"r","no_rotate":true}"#)
+        #expect(noRotate.writeSettings.timeout == nil)
     }
 }

@@ -1,3 +1,5 @@
+import FileFormats
+import GoText
 import Testing
 @testable import S3Destination
 
@@ -6,7 +8,7 @@ import Testing
 /// csv/spec.go, json/spec.go, parquet/spec.go).
 @Suite struct FormatSpecTests {
     static func resolve(_ format: String, _ formatSpec: String?, compression: String = "") -> Result<FormatSpec, SpecError> {
-        let value = formatSpec.map { try? SpecJSONParser.parse(Array($0.utf8)) } ?? nil
+        let value = formatSpec.map { try? GoJSONValue.parse(Array($0.utf8)) } ?? nil
         return FormatSpecDecoder.resolve(format: format, formatSpec: value, compression: compression)
     }
 
@@ -136,13 +138,13 @@ import Testing
     }
 
     @Test func compressionEnumIsTheSingleSourceOfAcceptedValues() {
-        #expect(OutputCompression.allCases.map(\.rawValue) == ["", "gzip", "zstd"])
-        #expect(OutputCompression.zstd.fileExtension == ".zst")
-        #expect(OutputCompression.gzip.fileExtension == ".gz")
-        #expect(OutputCompression.none.fileExtension == "")
-        #expect(OutputCompression.invalidValueMessage == "`compression` must be either empty, `gzip` or `zstd`")
-        #expect(OutputCompression(goName: "gzip") == .gzip)
-        #expect(OutputCompression(goName: "") == OutputCompression.none)
-        #expect(OutputCompression(goName: "gz") == nil)
+        #expect(ObjectCompression.allCases.map(\.goName) == ["", "gzip", "zstd"])
+        #expect(ObjectCompression.zstd.fileExtension == ".zst")
+        #expect(ObjectCompression.gzip.fileExtension == ".gz")
+        #expect(ObjectCompression.none.fileExtension == "")
+        #expect(ObjectCompression.invalidValueMessage == "`compression` must be either empty, `gzip` or `zstd`")
+        #expect(ObjectCompression(goName: "gzip") == .gzip)
+        #expect(ObjectCompression(goName: "") == ObjectCompression.none)
+        #expect(ObjectCompression(goName: "gz") == nil)
     }
 }

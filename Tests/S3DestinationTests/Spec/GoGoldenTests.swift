@@ -1,4 +1,6 @@
+import FileFormats
 import Foundation
+import GoText
 import Testing
 @testable import S3Destination
 
@@ -35,10 +37,10 @@ import Testing
         case .parquet(let p):
             out += " fs=parquet:\(p.version.rawValue),\(p.rootRepetition.rawValue),\(p.maxRowGroupLength)"
         }
-        out += " compression=\(q(config.compression.rawValue)) no_rotate=\(config.noRotate) athena=\(config.athena)"
+        out += " compression=\(q(config.compression.goName)) no_rotate=\(config.noRotate) athena=\(config.athena)"
         out += " test_write=\(config.testWrite) content_type=\(q(rawContentType)) endpoint=\(q(config.endpoint))"
         out += " use_path_style=\(config.usePathStyle) skip_tls=\(config.endpointSkipTLSVerify) acl=\(q(config.acl))"
-        if let sse = config.serverSideEncryption {
+        if let sse = config.serverSideEncryptionConfiguration {
             out += " sse=\(q(sse.sseKMSKeyID)),\(q(sse.serverSideEncryption))"
         } else {
             out += " sse=nil"
@@ -120,7 +122,7 @@ import Testing
         let cases = try Self.cases("float")
         #expect(cases.count > 100)
         for c in cases {
-            let got = GoFloat.parse(c.in ?? "").map(GoFloat.jsonText) ?? "ERR"
+            let got = GoFloatFormatting.parseFloat64(c.in ?? "").map(GoFloatFormatting.encodingJSONText) ?? "ERR"
             #expect(got == c.want, "float \(c.in ?? "")")
         }
     }
@@ -130,7 +132,7 @@ import Testing
         #expect(cases.count > 100)
         for c in cases {
             let format = try #require(OutputFormat(rawValue: c.format ?? ""))
-            let compression = try #require(OutputCompression(rawValue: c.comp ?? ""))
+            let compression = try #require(ObjectCompression(goName: c.comp ?? ""))
             let template = PathTemplate(template: c.in ?? "", format: format, compression: compression)
             let key = template.renderKey(
                 table: c.table ?? "", uuid: c.uuid ?? "",

@@ -1,3 +1,4 @@
+import FileFormats
 import Foundation
 import Testing
 @testable import S3Destination
@@ -9,7 +10,7 @@ import Testing
     static let goTestTime = Date(timeIntervalSince1970: 1_614_916_862.000_000_003)
 
     static func render(_ template: String, table: String, uuid: String, format: OutputFormat = .json,
-                       compression: OutputCompression = .none, time: Date = goTestTime, syncID: String = "") -> String {
+                       compression: ObjectCompression = .none, time: Date = goTestTime, syncID: String = "") -> String {
         PathTemplate(template: template, format: format, compression: compression)
             .renderKey(table: table, uuid: uuid, time: time, syncID: syncID)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+@testable import GoText
 @testable import S3Destination
 
 /// Decoding the Init request's spec bytes with Go `encoding/json` semantics.
@@ -24,8 +25,7 @@ import Testing
         for input in ["null", "{}", " null ", "{ }"] {
             let spec = try Self.decode(input)
             #expect(spec == DestinationSpec(), "\(input)")
-            var s = spec
-            #expect(throws: SpecError(.validation, "`bucket` is required")) { try s.validate() }
+            #expect(throws: SpecError(.validation, "`bucket` is required")) { try spec.validate() }
         }
     }
 
@@ -54,8 +54,8 @@ import Testing
             sseKMSKeyID: "kid", serverSideEncryption: "aws:kms"))
         #expect(s.testWrite == false)
         #expect(s.formatSpecJSON == .object([
-            SpecJSONMember(key: "delimiter", value: .string(";")),
-            SpecJSONMember(key: "skip_header", value: .bool(true)),
+            GoJSONMember(key: "delimiter", value: .string(";")),
+            GoJSONMember(key: "skip_header", value: .bool(true)),
         ]))
     }
 

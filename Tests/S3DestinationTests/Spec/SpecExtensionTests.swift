@@ -1,3 +1,4 @@
+import S3Client
 import Testing
 
 @testable import S3Destination
@@ -22,7 +23,7 @@ import Testing
     @Test func defaults() throws {
         let c = try load("")
         #expect(c.memoryBudgetBytes == 128 * 1024 * 1024)
-        #expect(c.sendChecksums)
+        #expect(c.checksums == .crc32)
         #expect(c.manifestPath == "")
         #expect(c.maxConcurrentRequests == 16)
     }
@@ -43,7 +44,7 @@ import Testing
     @Test func explicitValues() throws {
         let c = try load(#","memory_budget_bytes":33554432,"request_checksum_calculation":"when_required","manifest_path":"m/{{SYNC_ID}}.json""#)
         #expect(c.memoryBudgetBytes == 33_554_432)
-        #expect(!c.sendChecksums)
+        #expect(c.checksums == .none)
         #expect(c.manifestPath == "m/{{SYNC_ID}}.json")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GoText
 import TestSupport
 import Testing
 @testable import S3Destination
@@ -73,7 +74,7 @@ print(json.dumps(results))
         // max_concurrent_requests, storage_class, tags, metadata, content_encoding, if_none_match, max_open_partitions.
         #expect(properties.count == 35)
         // Our own parser must accept it too (the same bytes go over the wire).
-        _ = try SpecJSONParser.parse(Array(DestinationSpecSchema.json.utf8))
+        _ = try GoJSONValue.parse(Array(DestinationSpecSchema.json.utf8))
     }
 
     /// cloudquery/cloudquery plugins/destination/s3/client/spec/schema_test.go, in order.

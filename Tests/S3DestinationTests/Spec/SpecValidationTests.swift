@@ -1,4 +1,5 @@
 import Testing
+@testable import GoText
 @testable import S3Destination
 
 /// Ports of the Go plugin's `TestSpec_Validate` and `TestSpec_SetDefaults`
@@ -30,9 +31,8 @@ import Testing
     }
 
     static func validationError(_ spec: DestinationSpec) -> String? {
-        var s = spec
         do {
-            try s.validate()
+            try spec.validate()
             return nil
         } catch {
             return "\(error)"
@@ -210,38 +210,42 @@ import Testing
             == "invalid `acl` value: log-delivery-write")
     }
 
-    // MARK: SetDefaults (Go TestSpec_SetDefaults)
+    // MARK: SetDefaults (Go TestSpec_SetDefaults), applied by DestinationConfig
+
+    static func defaulted(_ s: DestinationSpec) -> DestinationConfig {
+        DestinationConfig(validated: s, format: .json, invocationID: "")
+    }
 
     @Test func defaultsAppendLegacySuffixAndBatching() {
         var s = DestinationSpec()
         s.path = "test/path"
         s.format = "json"
-        s.setDefaults()
-        #expect(s.path == "test/path/{{TABLE}}.json.{{UUID}}")
-        #expect(s.testWrite == true)
-        #expect(s.batchSize == 10000)
-        #expect(s.batchSizeBytes == Int64(50 * 1024 * 1024))
-        #expect(s.batchTimeout == .seconds(30))
-        #expect(s.maxRetries == 3)
-        #expect(s.maxBackoff == 30)
-        #expect(s.partSize == 5_242_880)
-        #expect(s.credentials == nil)
+        let c = Self.defaulted(s)
+        #expect(c.path == "test/path/{{TABLE}}.json.{{UUID}}")
+        #expect(c.testWrite == true)
+        #expect(c.batchSize == 10000)
+        #expect(c.batchSizeBytes == Int64(50 * 1024 * 1024))
+        #expect(c.batchTimeout == .seconds(30))
+        #expect(c.maxRetries == 3)
+        #expect(c.maxBackoffSeconds == 30)
+        #expect(c.partSize == 5_242_880)
+        #expect(c.credentials == nil)
     }
 
     @Test func defaultsKeepExplicitValuesAndPathWithTable() {
         var s = DestinationSpec()
         s.path = "test/path/{{TABLE}}.json"
         s.format = "json"
-        s.formatSpecJSON = .object([SpecJSONMember(key: "delimiter", value: .string(","))])
+        s.formatSpecJSON = .object([GoJSONMember(key: "delimiter", value: .string(","))])
         s.testWrite = false
-        s.setDefaults()
-        #expect(s.path == "test/path/{{TABLE}}.json")
-        #expect(s.formatSpecJSON == .object([SpecJSONMember(key: "delimiter", value: .string(","))]))
-        #expect(s.testWrite == false)
-        #expect(s.batchSize == 10000)
-        #expect(s.batchSizeBytes == 52_428_800)
-        #expect(s.batchTimeout == .seconds(30))
-        #expect(s.maxRetries == 3 && s.maxBackoff == 30 && s.partSize == 5_242_880)
+        let c = Self.defaulted(s)
+        #expect(c.path == "test/path/{{TABLE}}.json")
+        #expect(c.formatSpecJSON == .object([GoJSONMember(key: "delimiter", value: .string(","))]))
+        #expect(c.testWrite == false)
+        #expect(c.batchSize == 10000)
+        #expect(c.batchSizeBytes == 52_428_800)
+        #expect(c.batchTimeout == .seconds(30))
+        #expect(c.maxRetries == 3 && c.maxBackoffSeconds == 30 && c.partSize == 5_242_880)
     }
 
     @Test func defaultsWithNoRotateAreZeroAndNoUUID() {
@@ -249,12 +253,12 @@ import Testing
         s.path = "test/path"
         s.format = "json"
         s.noRotate = true
-        s.setDefaults()
-        #expect(s.path == "test/path/{{TABLE}}.json")
-        #expect(s.testWrite == true)
-        #expect(s.batchSize == 0)
-        #expect(s.batchSizeBytes == 0)
-        #expect(s.batchTimeout == .zero)
+        let c = Self.defaulted(s)
+        #expect(c.path == "test/path/{{TABLE}}.json")
+        #expect(c.testWrite == true)
+        #expect(c.batchSize == 0)
+        #expect(c.batchSizeBytes == 0)
+        #expect(c.batchTimeout == .zero)
     }
 
     @Test func defaultsFoldLocalProfileIntoCredentials() {
@@ -262,10 +266,10 @@ import Testing
         s.path = "test/path"
         s.format = "json"
         s.localProfile = "my_aws_profile"
-        s.setDefaults()
-        #expect(s.path == "test/path/{{TABLE}}.json.{{UUID}}")
-        #expect(s.localProfile == "my_aws_profile")
-        #expect(s.credentials == SpecCredentials(localProfile: "my_aws_profile"))
+        let c = Self.defaulted(s)
+        #expect(c.path == "test/path/{{TABLE}}.json.{{UUID}}")
+        #expect(c.localProfile == "my_aws_profile")
+        #expect(c.credentials == SpecCredentials(localProfile: "my_aws_profile"))
     }
 
     @Test func legacySuffixQuirks() {
@@ -274,8 +278,7 @@ import Testing
         s.path = "x/{{TABLE_HYPHEN}}/{{UUID}}"
         s.format = "csv"
         s.compression = "gzip"
-        s.setDefaults()
-        #expect(s.path == "x/{{TABLE_HYPHEN}}/{{UUID}}/{{TABLE}}.csv.{{UUID}}")  // no .gz either
+        #expect(s.pathWithLegacySuffix == "x/{{TABLE_HYPHEN}}/{{UUID}}/{{TABLE}}.csv.{{UUID}}")  // no .gz either
         // Explicit values are never replaced.
         var t = DestinationSpec()
         t.path = "{{TABLE}}"
@@ -283,8 +286,8 @@ import Testing
         t.maxRetries = 0
         t.partSize = 1
         t.batchTimeout = .seconds(2)
-        t.setDefaults()
-        #expect(t.batchSize == 7 && t.maxRetries == 0 && t.partSize == 1 && t.batchTimeout == .seconds(2))
-        #expect(t.path == "{{TABLE}}")
+        let c = Self.defaulted(t)
+        #expect(c.batchSize == 7 && c.maxRetries == 0 && c.partSize == 1 && c.batchTimeout == .seconds(2))
+        #expect(c.path == "{{TABLE}}")
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GoText
 
 /// min/max/null-count of a page or column chunk, compared in the column's sort order
 /// (parquet-format `parquet.thrift`, "Statistics" and "ColumnOrder"):

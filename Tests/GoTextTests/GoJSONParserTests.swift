@@ -1,20 +1,18 @@
 import Testing
-@testable import S3Destination
+@testable import GoText
 
-/// The JSON reader behind the spec decoder: Go-compatible acceptance and error texts.
-@Suite struct SpecJSONParserTests {
-    static func parse(_ text: String) throws -> SpecJSONValue {
-        try SpecJSONParser.parse(Array(text.utf8))
+/// The Go-JSON parser (the spec decoder and AWSAuth read with it): Go-compatible acceptance and error texts.
+@Suite struct GoJSONParserTests {
+    static func parse(_ text: String) throws -> GoJSONValue {
+        try GoJSONValue.parse(Array(text.utf8))
     }
 
     static func syntaxError(_ bytes: [UInt8]) -> String? {
         do {
-            _ = try SpecJSONParser.parse(bytes)
+            _ = try GoJSONValue.parse(bytes)
             return nil
-        } catch let error as SpecJSONSyntaxError {
-            return error.message
         } catch {
-            return "unexpected \(error)"
+            return error.message
         }
     }
 
@@ -23,11 +21,11 @@ import Testing
     @Test func keepsOrderDuplicatesAndNumberLiterals() throws {
         let v = try Self.parse(#" {"b":1,"a":12345678901234567890,"b":-0.5e+3,"n":null,"t":[true,false,{}]} "#)
         #expect(v == .object([
-            SpecJSONMember(key: "b", value: .number("1")),
-            SpecJSONMember(key: "a", value: .number("12345678901234567890")),
-            SpecJSONMember(key: "b", value: .number("-0.5e+3")),
-            SpecJSONMember(key: "n", value: .null),
-            SpecJSONMember(key: "t", value: .array([.bool(true), .bool(false), .object([])])),
+            GoJSONMember(key: "b", value: .number("1")),
+            GoJSONMember(key: "a", value: .number("12345678901234567890")),
+            GoJSONMember(key: "b", value: .number("-0.5e+3")),
+            GoJSONMember(key: "n", value: .null),
+            GoJSONMember(key: "t", value: .array([.bool(true), .bool(false), .object([])])),
         ]))
         #expect(try Self.parse("null") == .null)
         #expect(try Self.parse("\t\r\n 0 ") == .number("0"))
@@ -102,10 +100,10 @@ import Testing
         #expect(try Self.parse(#""\ude00\ud83d""#) == .string("\u{FFFD}\u{FFFD}"))
         #expect(try Self.parse(#""\ud83d\u0041""#) == .string("\u{FFFD}A"))
         // Overlong, surrogate and out-of-range UTF-8 sequences: one U+FFFD per bad byte.
-        #expect(try SpecJSONParser.parse([0x22, 0xC0, 0x80, 0x22]) == .string("\u{FFFD}\u{FFFD}"))
-        #expect(try SpecJSONParser.parse([0x22, 0xED, 0xA0, 0x80, 0x22]) == .string("\u{FFFD}\u{FFFD}\u{FFFD}"))
-        #expect(try SpecJSONParser.parse([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22])
+        #expect(try GoJSONValue.parse([0x22, 0xC0, 0x80, 0x22]) == .string("\u{FFFD}\u{FFFD}"))
+        #expect(try GoJSONValue.parse([0x22, 0xED, 0xA0, 0x80, 0x22]) == .string("\u{FFFD}\u{FFFD}\u{FFFD}"))
+        #expect(try GoJSONValue.parse([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22])
             == .string("\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"))
-        #expect(try SpecJSONParser.parse([0x22, 0xF0, 0x9F, 0x98, 0x80, 0x22]) == .string("😀"))
+        #expect(try GoJSONValue.parse([0x22, 0xF0, 0x9F, 0x98, 0x80, 0x22]) == .string("😀"))
     }
 }

@@ -1,10 +1,10 @@
-/// IEEE 754 half precision, converted by hand because Swift's `Float16` is not available on
-/// every platform (macOS on Intel).
-enum HalfFloat {
+/// IEEE 754 half precision as arrow-go's `float16.Num` converts it, by hand because Swift's
+/// `Float16` is not available on every platform (macOS on Intel).
+public enum HalfFloat {
     /// The half-precision bits nearest to `value` (ties to even; overflow to ±infinity; NaN
     /// stays a quiet NaN). Rounds from the double directly, so there is no double rounding
     /// through `Float`.
-    static func bits(of value: Double) -> UInt16 {
+    public static func bits(of value: Double) -> UInt16 {
         let sign: UInt16 = value.sign == .minus ? 0x8000 : 0
         if value.isNaN { return sign | 0x7E00 }
         let magnitude = value.magnitude
@@ -25,15 +25,21 @@ enum HalfFloat {
         return sign | UInt16(exponent + 15) << 10 | (UInt16(significand) - 1024)
     }
 
-    /// The value of half-precision `bits`, exactly.
-    static func value(of bits: UInt16) -> Double {
-        let sign: Double = bits & 0x8000 != 0 ? -1 : 1
-        let exponent = Int(bits >> 10 & 0x1F)
-        let fraction = Double(bits & 0x3FF)
+    /// The value of half-precision `bits`, exactly (arrow-go `float16.Num.Float32`: a NaN keeps
+    /// its payload).
+    public static func toFloat(_ bits: UInt16) -> Float {
+        let sign = UInt32(bits & 0x8000) << 16
+        let exponent = Int(bits >> 10 & 0x1f)
+        let mantissa = UInt32(bits & 0x3ff)
         switch exponent {
-        case 0: return sign * fraction * 0x1p-24
-        case 31: return fraction == 0 ? sign * .infinity : .nan
-        default: return sign * (1024 + fraction) * Double(sign: .plus, exponent: exponent - 25, significand: 1)
+        case 0:
+            // zero or subnormal: mantissa × 2^-24
+            let magnitude = Float(mantissa) * Float(sign: .plus, exponent: -24, significand: 1)
+            return sign != 0 ? -magnitude : magnitude
+        case 0x1f:
+            return Float(bitPattern: sign | 0x7f80_0000 | mantissa << 13)
+        default:
+            return Float(bitPattern: sign | UInt32(exponent - 15 + 127) << 23 | mantissa << 13)
         }
     }
 }

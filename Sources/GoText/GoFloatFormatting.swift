@@ -1,9 +1,9 @@
-/// Float formatting of Go's `strconv` as used by the Go plugin's encoders.
+/// Float text of Go's `strconv` as used by the Go plugin's encoders and its spec decoding.
 ///
-/// Both goccy/go-json (JSON numbers) and `strconv.FormatFloat(v, 'g', -1, bits)` (arrow-go's
-/// `ValueStr`, i.e. CSV cells) start from the *shortest* decimal digits that read back as the
-/// same float32/float64. Swift's `description` produces exactly those digits, so this type takes
-/// them from there and lays them out in Go's formats.
+/// goccy/go-json and encoding/json (JSON numbers) and `strconv.FormatFloat(v, 'g', -1, bits)`
+/// (arrow-go's `ValueStr`, i.e. CSV cells) all start from the *shortest* decimal digits that read
+/// back as the same float32/float64. Swift's `description` produces exactly those digits, so this
+/// type takes them from there and lays them out in Go's formats.
 public enum GoFloatFormatting {
     /// Shortest round-trip digits: value = 0.d₁d₂…dₙ × 10^`point`; no digits for zero.
     /// Digits live inline (at most 17 significant ones for a double) so no allocation is needed.
@@ -81,8 +81,9 @@ public enum GoFloatFormatting {
         }
     }
 
-    /// `%e` with the shortest digits: `d.ddde±XX` (at least two exponent digits).
-    static func appendExponent(_ d: Decimal, to out: inout [UInt8]) {
+    /// `%e` with the shortest digits: `d.ddde±XX` (at least two exponent digits, unless
+    /// `trimmed`: encoding/json cuts `e-07` to `e-7`).
+    static func appendExponent(_ d: Decimal, trimmed: Bool = false, to out: inout [UInt8]) {
         if d.negative { out.append(UInt8(ascii: "-")) }
         out.append(d.count > 0 ? d[0] : UInt8(ascii: "0"))
         if d.count > 1 {
@@ -98,7 +99,7 @@ public enum GoFloatFormatting {
             out.append(UInt8(ascii: "+"))
         }
         if exponent < 10 {
-            out.append(UInt8(ascii: "0"))
+            if !trimmed { out.append(UInt8(ascii: "0")) }
             out.append(UInt8(48 + exponent))
         } else if exponent < 100 {
             out.append(UInt8(48 + exponent / 10))
@@ -114,6 +115,15 @@ public enum GoFloatFormatting {
     /// encoding/json cutoffs; unlike encoding/json, goccy keeps the two-digit exponent `1e-07`).
     /// The value must be finite.
     public static func appendJSON(_ value: Double, to out: inout [UInt8]) {
+        appendGoccy(value, to: &out)
+    }
+
+    /// goccy/go-json's float32 number: float32 digits, cutoffs compared in float32.
+    public static func appendJSON(_ value: Float, to out: inout [UInt8]) {
+        appendGoccy(value, to: &out)
+    }
+
+    private static func appendGoccy<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F, to out: inout [UInt8]) {
         let magnitude = value.magnitude
         let d = decimal(value.description)
         if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {
@@ -123,15 +133,27 @@ public enum GoFloatFormatting {
         }
     }
 
-    /// goccy/go-json's float32 number: float32 digits, cutoffs compared in float32.
-    public static func appendJSON(_ value: Float, to out: inout [UInt8]) {
+    /// encoding/json's float64 text (`floatEncoder.encode` in Go's `encoding/json/encode.go`), as
+    /// the Go plugin re-marshals `format_spec` numbers: like goccy's, but a negative one-digit
+    /// exponent loses its leading zero (`1e-7`, while `1e+21` keeps two digits).
+    /// The value must be finite.
+    public static func encodingJSONText(_ value: Double) -> String {
         let magnitude = value.magnitude
         let d = decimal(value.description)
+        var out: [UInt8] = []
         if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {
-            appendExponent(d, to: &out)
+            appendExponent(d, trimmed: d.point - 1 < 0, to: &out)
         } else {
             appendFixed(d, to: &out)
         }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `strconv.ParseFloat(s, 64)` of a JSON number literal (its grammar already checked); nil
+    /// when it overflows, where Go returns `ErrRange`.
+    public static func parseFloat64(_ literal: String) -> Double? {
+        guard let value = Double(literal), value.isFinite else { return nil }
+        return value
     }
 
     /// `strconv.FormatFloat(v, 'g', -1, 64)` (arrow-go `ValueStr`, CSV cells): `NaN`, `+Inf`,
