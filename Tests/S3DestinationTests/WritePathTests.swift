@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import S3Client
+@testable import S3Client
 import Testing
 import TestSupport
 
