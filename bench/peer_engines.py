@@ -30,12 +30,9 @@ import io
 import json
 import os
 import resource
-import sys
 import time
 from urllib.parse import urlparse
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
 
 EXT = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet"}
 ENGINES = ("duckdb", "pyarrow-s3fs", "polars")

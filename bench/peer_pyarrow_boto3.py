@@ -37,8 +37,6 @@ import tempfile
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
 
 FORMATS = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet"}
 

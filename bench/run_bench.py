@@ -47,7 +47,6 @@ import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
 
 PEER_FORMAT = {"csv": "csv", "json": "jsonl", "parquet": "parquet"}  # the plugin says json, the peer jsonl
 CLI_FORMAT_PREFERENCE = ["parquet", "csv", "json"]

@@ -27,7 +27,6 @@ import argparse
 import base64
 import hashlib
 import json
-import os
 import signal
 import sys
 import threading
@@ -38,8 +37,7 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sink_store import S3_MIN_PART, S3Error, SinkStore, synthetic_md5  # noqa: E402
+from sink_store import S3_MIN_PART, S3Error, SinkStore, synthetic_md5
 
 NS = "http://s3.amazonaws.com/doc/2006-03-01/"
 READ_CHUNK = 1 << 20

@@ -12,14 +12,12 @@ import json
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pyarrow as pa
+from cloudquery.sdk import message, plugin
+from cloudquery.sdk.schema import Table
+from cloudquery.sdk.serve import PluginCommand
 
-import pyarrow as pa  # noqa: E402
-from cloudquery.sdk import message, plugin  # noqa: E402
-from cloudquery.sdk.schema import Table  # noqa: E402
-from cloudquery.sdk.serve import PluginCommand  # noqa: E402
-
-import wide_table  # noqa: E402  (also registers the uuid/json extension types)
+import wide_table  # also registers the uuid/json extension types
 
 
 class WideSource(plugin.Plugin):

@@ -63,7 +63,7 @@ public struct AWSConfig: Sendable {
             region: region, logger: logger)
     }
 
-    /// The default credential chain (reference aws-auth.md §1.3) behind one ``CredentialsCache``
+    /// The default credential chain (aws-sdk-go-v2 `config/resolve_credentials.go` `resolveCredentialChain`) behind one ``CredentialsCache``
     /// (refresh 5 minutes before expiry, one refresh at a time). Nothing is fetched yet.
     public func credentialsProvider() throws -> any CredentialsProvider {
         CredentialsCache(try CredentialChainBuilder(config: self).defaultChain(), logger: logger)

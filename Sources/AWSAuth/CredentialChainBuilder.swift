@@ -1,7 +1,7 @@
 import Foundation
 
 /// Builds the provider tree of aws-sdk-go-v2's default chain for one ``AWSConfig``
-/// (`config/resolve_credentials.go`, reference aws-auth.md §1.3):
+/// (`config/resolve_credentials.go`, `resolveCredentialChain` and `resolveCredsFromProfile`):
 ///
 /// 1. a profile chosen in code: that profile only (environment keys are not consulted);
 /// 2. otherwise environment keys, then `AWS_WEB_IDENTITY_TOKEN_FILE`, then the profile;

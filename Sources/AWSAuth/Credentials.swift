@@ -10,7 +10,7 @@ public struct Credentials: Sendable, Equatable {
     public let secretAccessKey: String
     public let sessionToken: String?
     /// When temporary credentials stop working; `nil` for long-lived keys.
-    public let expiration: Date?
+    let expiration: Date?
     /// Which provider produced these credentials (e.g. "environment"), for diagnostics.
     public let source: String
 
@@ -31,7 +31,7 @@ public struct Credentials: Sendable, Equatable {
 
     /// True when `expiration` is set and lies before `date + window`. Callers refresh early by passing a window
     /// (e.g. 5 minutes) so a request signed now is not rejected as expired on arrival.
-    public func isExpired(at date: Date = Date(), window: TimeInterval = 0) -> Bool {
+    func isExpired(at date: Date = Date(), window: TimeInterval = 0) -> Bool {
         guard let expiration else { return false }
         return expiration <= date.addingTimeInterval(window)
     }

@@ -15,9 +15,9 @@ import NIOConcurrencyHelpers
 ///
 /// The fast path (valid cached credentials) is one lock and a clock read, cheap enough to call before
 /// every request.
-public final class CredentialsCache: CredentialsProvider, Sendable {
-    public let provider: any CredentialsProvider
-    public let refreshWindow: TimeInterval
+final class CredentialsCache: CredentialsProvider, Sendable {
+    let provider: any CredentialsProvider
+    let refreshWindow: TimeInterval
     private let logger: Logger?
     private let now: @Sendable () -> Date
     private let state = NIOLockedValueBox(State())
@@ -29,7 +29,7 @@ public final class CredentialsCache: CredentialsProvider, Sendable {
         var inFlight: Task<Credentials, any Error>?
     }
 
-    public init(
+    init(
         _ provider: any CredentialsProvider, refreshWindow: TimeInterval = 300, logger: Logger? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -39,9 +39,9 @@ public final class CredentialsCache: CredentialsProvider, Sendable {
         self.now = now
     }
 
-    public var providerName: String { provider.providerName }
+    var providerName: String { provider.providerName }
 
-    public func credentials() async throws -> Credentials {
+    func credentials() async throws -> Credentials {
         let current = now()
         let next: Next = state.withLockedValue { state in
             if let cached = state.cached, state.refreshAt.map({ current < $0 }) ?? true { return .cached(cached) }
@@ -62,7 +62,7 @@ public final class CredentialsCache: CredentialsProvider, Sendable {
     }
 
     /// Drops the cached credentials, so the next call fetches new ones (e.g. after the server rejected them).
-    public func invalidate() {
+    func invalidate() {
         state.withLockedValue { $0.cached = nil; $0.refreshAt = nil }
     }
 

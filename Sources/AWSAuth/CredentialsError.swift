@@ -2,16 +2,16 @@
 /// expired, the process exited non-zero, the response was malformed. `provider` names the source
 /// (`sso (profile dev)`, `credential_process (profile ci)`, …); `message` says what went wrong and, where
 /// there is one, the fix. Neither ever contains a secret, a token or a signature.
-public struct CredentialsError: Error, Sendable, CustomStringConvertible {
-    public let provider: String
-    public let message: String
+struct CredentialsError: Error, Sendable, CustomStringConvertible {
+    let provider: String
+    let message: String
 
-    public init(provider: String, message: String) {
+    init(provider: String, message: String) {
         self.provider = provider
         self.message = message
     }
 
-    public var description: String { "\(provider): \(message)" }
+    var description: String { "\(provider): \(message)" }
 }
 
 /// The shared config files or the environment describe credentials that cannot work (a profile that

@@ -22,16 +22,16 @@ extension CredentialsProvider {
 }
 
 /// Thrown by a provider whose source is not configured; `reason` says what was looked for.
-public struct CredentialsNotFound: Error, Sendable, CustomStringConvertible {
-    public let provider: String
-    public let reason: String
+struct CredentialsNotFound: Error, Sendable, CustomStringConvertible {
+    let provider: String
+    let reason: String
 
-    public init(provider: String, reason: String) {
+    init(provider: String, reason: String) {
         self.provider = provider
         self.reason = reason
     }
 
-    public var description: String { "\(provider): \(reason)" }
+    var description: String { "\(provider): \(reason)" }
 }
 
 /// Fixed credentials given in code or configuration.

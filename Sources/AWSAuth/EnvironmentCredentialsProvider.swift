@@ -6,18 +6,18 @@ import Foundation
 /// - both must be non-empty, otherwise the provider reports ``CredentialsNotFound`` (Go ignores partial
 ///   environment credentials and moves on; we do the same but say which half is missing);
 /// - `AWS_SESSION_TOKEN` is read only when both keys are present.
-public struct EnvironmentCredentialsProvider: CredentialsProvider {
+struct EnvironmentCredentialsProvider: CredentialsProvider {
     private let environment: [String: String]?
 
     /// - Parameter environment: variables to read; `nil` (the default) reads the process environment at
     ///   each call, so tests can inject a dictionary and production sees changes.
-    public init(environment: [String: String]? = nil) {
+    init(environment: [String: String]? = nil) {
         self.environment = environment
     }
 
-    public var providerName: String { "environment" }
+    var providerName: String { "environment" }
 
-    public func credentials() async throws -> Credentials {
+    func credentials() async throws -> Credentials {
         let env = environment ?? ProcessInfo.processInfo.environment
         func value(_ primary: String, _ alias: String) -> String? {
             if let v = env[primary], !v.isEmpty { return v }

@@ -7,7 +7,7 @@ import Foundation
 /// zero bytes, which a server rejects as a bad signature/digest rather than the process crashing.
 public enum Hashing {
     /// SHA-256 of `data` (32 bytes).
-    public static func sha256<Bytes: ContiguousBytes>(_ data: Bytes) -> [UInt8] {
+    static func sha256<Bytes: ContiguousBytes>(_ data: Bytes) -> [UInt8] {
         digest(data, EVP_sha256(), length: 32)
     }
 
@@ -17,12 +17,12 @@ public enum Hashing {
     }
 
     /// MD5 of `data` (16 bytes), for `Content-MD5`.
-    public static func md5<Bytes: ContiguousBytes>(_ data: Bytes) -> [UInt8] {
+    static func md5<Bytes: ContiguousBytes>(_ data: Bytes) -> [UInt8] {
         digest(data, EVP_md5(), length: 16)
     }
 
     /// HMAC-SHA256 of `data` under `key` (32 bytes).
-    public static func hmacSHA256<Key: ContiguousBytes, Bytes: ContiguousBytes>(key: Key, data: Bytes) -> [UInt8] {
+    static func hmacSHA256<Key: ContiguousBytes, Bytes: ContiguousBytes>(key: Key, data: Bytes) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         key.withUnsafeBytes { k in
             data.withUnsafeBytes { d in
@@ -39,7 +39,7 @@ public enum Hashing {
     }
 
     /// Lower-case hexadecimal, as SigV4 wants for hashes and signatures.
-    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var chars: [UInt8] = []
         chars.reserveCapacity(bytes.underestimatedCount * 2)

@@ -60,11 +60,11 @@ public struct PayloadHash: Sendable, Equatable, CustomStringConvertible {
 /// None of these contain the secret key.
 public struct SigV4Signature: Sendable, Equatable {
     public let canonicalRequest: String
-    public let stringToSign: String
+    let stringToSign: String
     /// `date/region/service/aws4_request`
-    public let credentialScope: String
+    let credentialScope: String
     /// `;`-joined lower-case names of the signed headers.
-    public let signedHeaders: String
+    let signedHeaders: String
     /// Lower-case hex signature.
     public let signature: String
     /// The full `Authorization` header value.

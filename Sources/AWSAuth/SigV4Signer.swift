@@ -20,7 +20,7 @@ public final class SigV4Signer: Sendable {
 
         public var path: PathCanonicalization
         /// Add (and sign) `x-amz-content-sha256`; S3 requires it on every request.
-        public var addContentSHA256Header: Bool
+        var addContentSHA256Header: Bool
 
         public init(path: PathCanonicalization, addContentSHA256Header: Bool) {
             self.path = path
@@ -28,7 +28,7 @@ public final class SigV4Signer: Sendable {
         }
 
         public static let s3 = Options(path: .asSent, addContentSHA256Header: true)
-        public static let generic = Options(path: .normalizedAndEncoded, addContentSHA256Header: false)
+        static let generic = Options(path: .normalizedAndEncoded, addContentSHA256Header: false)
     }
 
     public let region: String
@@ -132,7 +132,7 @@ public final class SigV4Signer: Sendable {
     }
 
     /// The derived signing key for `date` (hex in the test vectors); exposed for tests and chunked signing.
-    public func signingKey(credentials: Credentials, date: Date) -> [UInt8] {
+    func signingKey(credentials: Credentials, date: Date) -> [UInt8] {
         keyCache.key(day: AMZDate(date).day, region: region, service: service, credentials: credentials)
     }
 }

@@ -26,7 +26,7 @@ final class CancellationFlag: Sendable {
 /// call from any thread (curl_multi_wakeup(3)); ``EventLoopMailbox/wake()`` calls it only while
 /// holding the mailbox lock and only while `released` is false, and the loop thread sets `released`
 /// under the same lock before it calls `curl_multi_cleanup`, so no wakeup can touch a freed handle.
-/// `HTTPClientTests` drives the handle from many tasks at once (submissions, cancellations) under
+/// `HTTPClientPythonTests` drives the handle from many tasks at once (submissions, cancellations) under
 /// the thread sanitizer.
 struct MultiHandle: @unchecked Sendable {
     let raw: UnsafeMutableRawPointer

@@ -70,7 +70,7 @@ public struct HTTPTransferOptions: Sendable {
     public var expectContinueThreshold = Int.max
     /// Responses larger than this abort the transfer.
     public var maxResponseBytes = 64 << 20
-    public var userAgent = "cq-dest-s3"
+    var userAgent = "cq-dest-s3"
 
     public init(
         connectTimeout: Double = 10, totalTimeout: Double? = nil, stallTimeout: Double? = nil,

@@ -11,7 +11,7 @@ public struct XMLLeafReader: Sendable {
         public let path: [String]
         /// For each element of `path`, its ordinal in document order: tells repeated elements apart
         /// (the `<Upload>`s of a listing).
-        public let elementIDs: [Int]
+        let elementIDs: [Int]
         public let text: String
         public var name: String { path.last ?? "" }
     }

@@ -47,7 +47,7 @@ public enum ListenAddress: Sendable, CustomStringConvertible {
 /// The gRPC server the CloudQuery CLI talks to.
 public struct GRPCPluginServer: Sendable {
     /// The CLI sends and accepts messages up to 200 MiB (gRPC's 4 MiB default breaks big inserts).
-    public static let maxMessageBytes = 200 * 1024 * 1024
+    static let maxMessageBytes = 200 * 1024 * 1024
 
     let service: PluginService
     let logger: Logger

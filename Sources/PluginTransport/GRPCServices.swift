@@ -3,7 +3,8 @@ import GRPCProtobuf
 import S3Destination
 import SwiftProtobuf
 
-/// gRPC method descriptors of the CloudQuery protocol (paths: ../shared/reference/protocol.md §2.4).
+/// gRPC method descriptors of the CloudQuery protocol (services `cloudquery.discovery.v1.Discovery` and
+/// `cloudquery.plugin.v3.Plugin` of cloudquery/plugin-pb `discovery/v1/discovery.proto`, `plugin/v3/plugin.proto`).
 enum Methods {
     static let discovery = ServiceDescriptor(fullyQualifiedService: "cloudquery.discovery.v1.Discovery")
     static let plugin = ServiceDescriptor(fullyQualifiedService: "cloudquery.plugin.v3.Plugin")

@@ -12,25 +12,25 @@ public struct PluginService: Sendable {
     }
 
     /// Protocol versions this plugin speaks (the CLI requires 3).
-    public func getVersions() -> Cloudquery_Discovery_V1_GetVersions.Response {
+    func getVersions() -> Cloudquery_Discovery_V1_GetVersions.Response {
         var response = Cloudquery_Discovery_V1_GetVersions.Response()
         response.versions = [3]
         return response
     }
 
-    public func getName() -> Cloudquery_Plugin_V3_GetName.Response {
+    func getName() -> Cloudquery_Plugin_V3_GetName.Response {
         var response = Cloudquery_Plugin_V3_GetName.Response()
         response.name = DestinationPlugin.name
         return response
     }
 
-    public func getVersion() -> Cloudquery_Plugin_V3_GetVersion.Response {
+    func getVersion() -> Cloudquery_Plugin_V3_GetVersion.Response {
         var response = Cloudquery_Plugin_V3_GetVersion.Response()
         response.version = DestinationPlugin.version
         return response
     }
 
-    public func getSpecSchema() -> Cloudquery_Plugin_V3_GetSpecSchema.Response {
+    func getSpecSchema() -> Cloudquery_Plugin_V3_GetSpecSchema.Response {
         var response = Cloudquery_Plugin_V3_GetSpecSchema.Response()
         response.jsonSchema = DestinationPlugin.jsonSchema
         return response

@@ -1,16 +1,16 @@
 /// S3's size and count limits (docs: "Amazon S3 multipart upload limits").
-public enum S3Limits {
+enum S3Limits {
     /// Part numbers run from 1 to 10,000.
-    public static let maxParts = 10_000
+    static let maxParts = 10_000
     /// Every part but the last must be at least 5 MiB (S3 answers `EntityTooSmall` on Complete otherwise).
-    public static let minPartSize = 5 << 20
+    static let minPartSize = 5 << 20
     /// A part, like a single PutObject, holds at most 5 GiB.
-    public static let maxPartSize = 5 << 30
-    public static let maxPutObjectSize = 5 << 30
+    static let maxPartSize = 5 << 30
+    static let maxPutObjectSize = 5 << 30
 
     /// Why `partNumber` cannot be used, or `nil` when it can. `partSize` (bytes) turns the 10,000-part
     /// limit into the object size it means, so the message can say what to change.
-    public static func partNumberProblem(_ partNumber: Int, partSize: Int) -> String? {
+    static func partNumberProblem(_ partNumber: Int, partSize: Int) -> String? {
         if partNumber < 1 { return "part number \(partNumber) is invalid: part numbers start at 1" }
         guard partNumber > maxParts else { return nil }
         let (objectLimit, overflow) = max(0, partSize).multipliedReportingOverflow(by: maxParts)
@@ -39,12 +39,12 @@ public struct CompletedPart: Sendable, Equatable {
 /// What S3 returned for a successful CompleteMultipartUpload.
 public struct CompleteMultipartUploadResult: Sendable, Equatable {
     /// Entity tag of the whole object (`"<md5 of the part md5s>-<part count>"` on S3).
-    public let etag: String?
-    public let location: String?
-    public let versionId: String?
-    public let requestId: String?
+    let etag: String?
+    let location: String?
+    let versionId: String?
+    let requestId: String?
 
-    public init(etag: String?, location: String?, versionId: String?, requestId: String?) {
+    init(etag: String?, location: String?, versionId: String?, requestId: String?) {
         self.etag = etag
         self.location = location
         self.versionId = versionId
@@ -53,13 +53,13 @@ public struct CompleteMultipartUploadResult: Sendable, Equatable {
 }
 
 /// A multipart upload that was created and neither completed nor aborted.
-public struct MultipartUploadSummary: Sendable, Equatable {
-    public let key: String
-    public let uploadId: String
+struct MultipartUploadSummary: Sendable, Equatable {
+    let key: String
+    let uploadId: String
     /// When it was created, as S3 wrote it (ISO 8601).
-    public let initiated: String?
+    let initiated: String?
 
-    public init(key: String, uploadId: String, initiated: String?) {
+    init(key: String, uploadId: String, initiated: String?) {
         self.key = key
         self.uploadId = uploadId
         self.initiated = initiated

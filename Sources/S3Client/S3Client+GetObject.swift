@@ -19,7 +19,7 @@ extension S3Client {
 
     /// An object's metadata without its body, or `nil` when it does not exist. HEAD answers carry no
     /// error document, so any 404 is "not found" here.
-    public func headObject(bucket: String, key: String) async throws -> ObjectMetadata? {
+    func headObject(bucket: String, key: String) async throws -> ObjectMetadata? {
         try requireKey(key, operation: "HeadObject", bucket: bucket)
         let request = S3Request(operation: "HeadObject", method: "HEAD", bucket: bucket, key: key)
         let response: HTTPResponse
@@ -38,16 +38,16 @@ extension S3Client {
 }
 
 /// What HeadObject reports about an object.
-public struct ObjectMetadata: Sendable, Equatable {
-    public let contentLength: Int?
-    public let contentType: String?
-    public let etag: String?
+struct ObjectMetadata: Sendable, Equatable {
+    let contentLength: Int?
+    let contentType: String?
+    let etag: String?
     /// As the server wrote it (an HTTP date).
-    public let lastModified: String?
+    let lastModified: String?
     /// All response headers (`x-amz-server-side-encryption`, `x-amz-meta-*`, `x-amz-version-id`, …).
-    public let headers: [HTTPHeader]
+    let headers: [HTTPHeader]
 
-    public init(contentLength: Int?, contentType: String?, etag: String?, lastModified: String?, headers: [HTTPHeader]) {
+    init(contentLength: Int?, contentType: String?, etag: String?, lastModified: String?, headers: [HTTPHeader]) {
         self.contentLength = contentLength
         self.contentType = contentType
         self.etag = etag
@@ -56,7 +56,7 @@ public struct ObjectMetadata: Sendable, Equatable {
     }
 
     /// The first value of a response header (case-insensitive).
-    public func header(_ name: String) -> String? {
+    func header(_ name: String) -> String? {
         let lower = name.lowercased()
         return headers.first { $0.name.lowercased() == lower }?.value
     }

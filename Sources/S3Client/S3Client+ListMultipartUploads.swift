@@ -4,7 +4,7 @@ import HTTPTransport
 extension S3Client {
     /// Multipart uploads of `bucket` that were neither completed nor aborted, optionally only those whose
     /// key starts with `prefix`; all pages (S3 returns up to 1,000 per answer). For tests and cleanup.
-    public func listMultipartUploads(bucket: String, prefix: String? = nil) async throws -> [MultipartUploadSummary] {
+    func listMultipartUploads(bucket: String, prefix: String? = nil) async throws -> [MultipartUploadSummary] {
         var uploads: [MultipartUploadSummary] = []
         var keyMarker: String?
         var uploadIdMarker: String?

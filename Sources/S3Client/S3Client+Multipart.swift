@@ -1,7 +1,7 @@
 import AWSAuth
 import HTTPTransport
 
-// The four calls of a multipart upload (aws-auth.md §2.8). The upload engine drives them: it keeps the
+// The four calls of a multipart upload (aws-sdk-go-v2 `feature/s3/manager/upload.go` `multiuploader`). The upload engine drives them: it keeps the
 // part bodies and the CompletedParts, sends parts concurrently, and aborts on failure.
 extension S3Client {
     /// Starts a multipart upload and returns its upload id.

@@ -38,7 +38,8 @@ extension S3Client {
                 if !credentialsRefetched, let s3Error = error as? S3Error, Self.staleCredentialCodes.contains(s3Error.code) {
                     // Temporary credentials the server calls expired (refreshed too late, or a clock
                     // ahead of their issuer's): fetch new ones and try once more, outside the retry
-                    // budget, as aws-auth.md §2.10 recommends. Static keys come back unchanged and fail again.
+                    // budget (aws-sdk-go-v2's retryer never retries these codes: `aws/retry` `DefaultRetryableErrorCodes`).
+                    // Static keys come back unchanged and fail again.
                     credentialsRefetched = true
                     config.credentialsProvider.invalidate()
                     logger.info("S3 called the AWS credentials expired; fetching new ones", metadata: [

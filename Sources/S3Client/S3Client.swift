@@ -49,7 +49,7 @@ public final class S3Client: Sendable {
     }
 
     /// The endpoint requests go to, `scheme://host[:port]` (for messages and logs).
-    public var endpointDescription: String { endpoint.origin + endpoint.basePath }
+    var endpointDescription: String { endpoint.origin + endpoint.basePath }
 
     /// Retries made so far by all operations of this client (for the sync summary).
     public var retryCount: Int { retryCounter.load(ordering: .relaxed) }
@@ -59,11 +59,11 @@ public final class S3Client: Sendable {
 
     /// The limit on requests in flight now: ``S3ClientConfig/maxConcurrentRequests``, or less while
     /// S3 throttles.
-    public var currentRequestLimit: Int { limiter.currentLimit }
+    var currentRequestLimit: Int { limiter.currentLimit }
 
     /// Seconds the client adds to the local clock when signing, learned from the server's `Date`
     /// header after a skew error (0 while the clocks agree within 4 minutes).
-    public var clockOffset: Double { clockSkew.offset }
+    var clockOffset: Double { clockSkew.offset }
 }
 
 extension S3Client {
@@ -107,13 +107,13 @@ extension S3Client {
 /// What S3 returned for a successful PutObject.
 public struct PutObjectResult: Sendable, Equatable {
     /// The object's entity tag, quotes included as S3 sends it (`"<md5 hex>"` for plain single-part uploads).
-    public let etag: String?
+    let etag: String?
     /// Version id when the bucket is versioned.
-    public let versionId: String?
+    let versionId: String?
     /// `x-amz-request-id`, for support requests.
-    public let requestId: String?
+    let requestId: String?
 
-    public init(etag: String?, versionId: String?, requestId: String?) {
+    init(etag: String?, versionId: String?, requestId: String?) {
         self.etag = etag
         self.versionId = versionId
         self.requestId = requestId

@@ -35,7 +35,7 @@ public struct S3ClientConfig: Sendable {
     /// PEM file of CA certificates to trust instead of the system store (like `AWS_CA_BUNDLE`).
     public var caBundlePath: String?
     public var credentialsProvider: any CredentialsProvider
-    public var payloadSigning: PayloadSigning
+    var payloadSigning: PayloadSigning
     /// Seconds allowed for the TCP + TLS connect.
     public var connectTimeout: Double
     /// A transfer slower than 1 byte/s for this many seconds is aborted, so a dead server cannot hang a sync.

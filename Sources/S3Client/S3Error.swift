@@ -14,16 +14,16 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
     public let code: String
     public let message: String
     /// `<RequestId>` or the `x-amz-request-id` header.
-    public let requestId: String?
+    let requestId: String?
     /// `<HostId>` or the `x-amz-id-2` header.
-    public let hostId: String?
+    let hostId: String?
     /// The bucket's region as S3 reports it (`x-amz-bucket-region` / `<Region>`), when it says so
     /// (`PermanentRedirect`, `AuthorizationHeaderMalformed`).
-    public let bucketRegion: String?
+    let bucketRegion: String?
     /// What S3 computed for a `SignatureDoesNotMatch`; compare with our own canonical request to find
     /// a signing bug. Neither contains a secret.
-    public let serverCanonicalRequest: String?
-    public let serverStringToSign: String?
+    let serverCanonicalRequest: String?
+    let serverStringToSign: String?
     /// How many attempts were made before giving up (1 when the error was final at once).
     public var attempts: Int = 1
 
@@ -67,7 +67,7 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
     /// Whether S3 asks the client to slow down: status 429, or a throttling code of aws-sdk-go-v2
     /// (`aws/retry` `DefaultThrottleErrorCodes`: `SlowDown`, `Throttling`, `RequestLimitExceeded`, …).
     /// Such answers lower the client's request limit and are retried without spending `max_retries`.
-    public var isThrottling: Bool {
+    var isThrottling: Bool {
         statusCode == 429 || Self.throttlingCodes.contains(code)
     }
 
@@ -84,21 +84,21 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
 
 /// The request never got an HTTP answer: connection refused, DNS failure, TLS failure, timeout.
 public struct S3TransportError: Error, Sendable, CustomStringConvertible {
-    public let operation: String
-    public let bucket: String
-    public let key: String?
+    let operation: String
+    let bucket: String
+    let key: String?
     /// `scheme://host[:port]` that was being contacted.
-    public let endpoint: String
+    let endpoint: String
     /// libcurl's `CURLcode`.
-    public let curlCode: Int
+    let curlCode: Int
     /// libcurl's message (its detailed error buffer when it has one).
-    public let message: String
+    let message: String
     /// How many attempts were made before giving up.
-    public var attempts: Int = 1
+    var attempts: Int = 1
     /// The response body went over the request's `maxResponseBytes` and the transfer was stopped.
     public var responseTooLarge = false
 
-    public init(operation: String, bucket: String, key: String?, endpoint: String, curlCode: Int, message: String) {
+    init(operation: String, bucket: String, key: String?, endpoint: String, curlCode: Int, message: String) {
         self.operation = operation
         self.bucket = bucket
         self.key = key
@@ -114,7 +114,7 @@ public struct S3TransportError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Connection-level failures are worth retrying (the SDKs do); TLS and URL errors are not.
-    public var isRetryable: Bool {
+    var isRetryable: Bool {
         switch curlCode {
         case 6, 7, 18, 28, 52, 55, 56: return true  // resolve, connect, partial, timeout, empty reply, send, recv
         default: return false
@@ -134,14 +134,14 @@ public struct S3TransportError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Invalid configuration or request arguments, or credentials that could not be obtained.
-public struct S3ClientError: Error, Sendable, CustomStringConvertible {
-    public let message: String
+struct S3ClientError: Error, Sendable, CustomStringConvertible {
+    let message: String
 
-    public init(_ message: String) {
+    init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    var description: String { message }
 }
 
 enum S3Location {

@@ -17,11 +17,11 @@ public struct S3RetryPolicy: Sendable {
     public var maxBackoff: Double
     /// Seconds one request may spend backing off from throttling answers before it fails (with the
     /// last throttling error). 300 (5 minutes) by default.
-    public var maxThrottledBackoff: Double
+    var maxThrottledBackoff: Double
     /// Learn the offset between the local clock and the server's from its `Date` header, and retry
     /// `RequestTimeTooSkewed` (and the other skew-related codes) signed with the corrected time
     /// (aws-sdk-go-v2; `AWS_DISABLE_CLOCK_SKEW_CORRECTION=true` turns it off there).
-    public var correctsClockSkew: Bool
+    var correctsClockSkew: Bool
     /// Waits between attempts; throws `CancellationError` when the task is cancelled. Tests inject a
     /// recorder so they don't wait.
     public var sleep: @Sendable (_ seconds: Double) async throws -> Void
@@ -57,7 +57,7 @@ public struct S3RetryPolicy: Sendable {
     /// The delay before the retry that follows failed attempt number `attempt` (1 = the first request):
     /// full jitter, `random × 2^attempt` seconds, and exactly `maxBackoff` once `2^attempt` exceeds it
     /// (`retry.ExponentialJitterBackoff.BackoffDelay`).
-    public func delay(afterAttempt attempt: Int) -> Double {
+    func delay(afterAttempt attempt: Int) -> Double {
         let cap = maxBackoff.isFinite ? max(0, maxBackoff) : 20
         let ceiling = attempt >= 62 ? Double.infinity : Double(1 << max(1, attempt))
         if ceiling > cap { return cap }

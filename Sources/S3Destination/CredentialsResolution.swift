@@ -1,7 +1,8 @@
 import AWSAuth
 import Logging
 
-/// Which AWS credentials a sync uses (reference s3-destination.md §2.5, steps 5 and 7): the default
+/// Which AWS credentials a sync uses (cloudquery/cloudquery plugins/destination/s3 `client/client.go`
+/// `New`: `config.LoadDefaultConfig`, then `stscreds.NewAssumeRoleProvider`): the default
 /// AWS chain, narrowed to one profile by `local_profile` / `credentials.local_profile`, and — when the
 /// spec has `credentials.role_arn` — that role assumed on top of it for 1-hour sessions (optional
 /// `external_id` and `role_session_name`), refreshed 5 minutes before expiry.

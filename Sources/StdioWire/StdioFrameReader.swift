@@ -22,9 +22,9 @@ public struct StdioRejection: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 /// The frame header itself is unusable: the stream cannot be resynchronised, so it ends.
-public struct StdioBrokenStream: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+struct StdioBrokenStream: Error, Sendable, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Where frames come from: stdin in the plugin, a byte array in tests and the fuzzer.
@@ -55,7 +55,7 @@ public struct StdioBytes: StdioByteSource {
 /// (flag 1), over the size limit, or a payload that is not an envelope — is read past and
 /// reported as `.rejected`, so the client gets an error status instead of a dead pipe.
 public struct StdioFrameReader<Source: StdioByteSource> {
-    public static var headerSize: Int { 5 }
+    static var headerSize: Int { 5 }
 
     private var source: Source
     public let maxFrameBytes: Int

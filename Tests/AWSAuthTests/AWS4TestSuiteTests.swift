@@ -1,9 +1,10 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
+import TestSupport
 import Testing
 
 /// The official SigV4 suite (`aws4_testsuite`, service `service`, 2015-08-30, AKIDEXAMPLE).
-@Suite struct AWS4TestSuiteTests {
+@Suite(.requires(.sharedData)) struct AWS4TestSuiteSharedDataTests {
     static let credentials = (keyId: "AKIDEXAMPLE", secret: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
 
     /// Case directories: each holds `<name>.req` and its expectations.

@@ -1,10 +1,11 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
+import TestSupport
 import Testing
 
 /// aws-c-auth's `v4` signing suite (header signing). `"normalize": false` cases (`*-unnormalized`) use
 /// the S3 path rules (the wire path encoded once, never normalised); `true` cases use the generic rules.
-@Suite struct AWSCAuthVectorTests {
+@Suite(.requires(.sharedData)) struct AWSCAuthVectorSharedDataTests {
     @Test("aws-c-auth v4 header-signing vectors")
     func headerSigning() throws {
         let root = try SharedTestData.sigv4().appendingPathComponent("aws-c-auth/v4")

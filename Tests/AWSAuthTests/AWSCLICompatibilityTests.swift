@@ -1,11 +1,12 @@
 @testable import AWSAuth
 import Foundation
+import TestSupport
 import Testing
 
 /// Files written by the real AWS CLI (`aws configure set`, PyPI awscli) read back with the same result as
 /// botocore's own resolution of the same files and environment (`Session(profile=…).get_credentials()`).
 /// Runs the project venv's Python (`$CQ_PYTHON`).
-@Suite(.serialized) struct AWSCLICompatibilityTests {
+@Suite(.serialized, .requires(.python)) struct AWSCLICompatibilityPythonTests {
     struct BotocoreView: Decodable, Equatable {
         let key: String?
         let secret: String?

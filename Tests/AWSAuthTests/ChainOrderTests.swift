@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-/// The order of aws-sdk-go-v2's default chain (reference aws-auth.md §1.3) and the error that lists what
+/// The order of aws-sdk-go-v2's default chain (`config/resolve_credentials.go` `resolveCredentialChain`) and the error that lists what
 /// was tried when nothing is found.
 @Suite struct ChainOrderTests {
     func home(config: String = "", credentials: String = "") throws -> String {

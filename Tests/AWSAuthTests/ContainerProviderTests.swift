@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-/// ECS / EKS container credentials (reference aws-auth.md §1.9) against a loopback endpoint.
+/// ECS / EKS container credentials (aws-sdk-go-v2 `credentials/endpointcreds`) against a loopback endpoint.
 @Suite struct ContainerProviderTests {
     static let secret = "container-secret/0123456789abcdefghijklmnopqr"
 

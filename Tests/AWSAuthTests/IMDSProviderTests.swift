@@ -4,7 +4,7 @@ import Synchronization
 import Testing
 import TestSupport
 
-/// EC2 instance metadata, IMDSv2 with the IMDSv1 fallback rules (reference aws-auth.md §1.10), against a
+/// EC2 instance metadata, IMDSv2 with the IMDSv1 fallback rules (aws-sdk-go-v2 `feature/ec2/imds`, `credentials/ec2rolecreds`), against a
 /// loopback fake that enforces tokens like the real service.
 @Suite struct IMDSProviderTests {
     static let secret = "imds-secret/0123456789abcdefghijklmnopqrstuv"

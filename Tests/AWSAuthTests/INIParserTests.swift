@@ -1,7 +1,7 @@
 @testable import AWSAuth
 import Testing
 
-/// The INI dialect of aws-sdk-go-v2 (`config/internal/ini`), reference aws-auth.md §1.4.
+/// The INI dialect of aws-sdk-go-v2 (`config/internal/ini`).
 @Suite struct INIParserTests {
     func parse(_ text: String) -> [String: INISection] { INIParser.parse(text) }
     func value(_ text: String, _ section: String, _ key: String) -> String? {

@@ -72,7 +72,7 @@ import TestSupport
         }
     }
 
-    @Test("cache file names are the SHA-256 of the trimmed login_session, as botocore computes them")
+    @Test("cache file names are the SHA-256 of the trimmed login_session, as botocore computes them", .requires(.python))
     func cachePath() throws {
         let script = """
             import sys
@@ -139,7 +139,7 @@ import TestSupport
         #expect(signin.server.requests.count == 1)
     }
 
-    @Test("botocore's LoginCredentialFetcher reads the cache we rewrote")
+    @Test("botocore's LoginCredentialFetcher reads the cache we rewrote", .requires(.python))
     func botocoreReadsRewrittenCache() async throws {
         let home = try makeHome()
         defer { AuthTestSupport.remove(home.path) }
@@ -310,7 +310,7 @@ import TestSupport
         #expect(try LoginTokenCache.load(moved.cacheFile).refreshToken == "NEW-REFRESH-1")
     }
 
-    @Test("role_arn beside login_session: AssumeRole signed with the refreshed login credentials (verified by botocore)")
+    @Test("role_arn beside login_session: AssumeRole signed with the refreshed login credentials (verified by botocore)", .requires(.python))
     func roleOnTop() async throws {
         let home = try makeHome(config: Self.config + "\nrole_arn = arn:aws:iam::123456789012:role/deploy\n")
         defer { AuthTestSupport.remove(home.path) }

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-/// credential_process (reference aws-auth.md §1.5): `/bin/sh -c`, JSON version 1 on stdout.
+/// credential_process (aws-sdk-go-v2 `credentials/processcreds/provider.go`): `/bin/sh -c`, JSON version 1 on stdout.
 @Suite struct ProcessProviderTests {
     static let secret = "process-secret/0123456789abcdefghijklmnopqrstu"
 

@@ -1,4 +1,4 @@
-import AWSAuth
+@testable import AWSAuth
 
 /// A request in the test suites' text form (`METHOD /path?query HTTP/1.1`, `Name:value` lines, a blank
 /// line, the body). Continuation lines (leading whitespace) are folded into the previous header.

@@ -1,9 +1,10 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
+import TestSupport
 import Testing
 
 /// S3-specific vectors: the S3 API Reference examples and 16 requests signed by botocore.
-@Suite struct S3VectorTests {
+@Suite(.requires(.sharedData)) struct S3VectorSharedDataTests {
     @Test("S3 documentation examples (header signing and chunked-upload seed)")
     func docsExamples() throws {
         let json = try SharedTestData.json(try SharedTestData.sigv4().appendingPathComponent("s3-docs-examples.json"))

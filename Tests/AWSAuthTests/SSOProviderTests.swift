@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// IAM Identity Center (reference aws-auth.md §1.8): token cache, GetRoleCredentials on a loopback portal,
+/// IAM Identity Center (aws-sdk-go-v2 `credentials/ssocreds`): token cache, GetRoleCredentials on a loopback portal,
 /// the OIDC refresh grant on a loopback OIDC service, and the messages that say to log in again.
 @Suite struct SSOProviderTests {
     static let roleSecret = "sso-role-secret/0123456789abcdefghijklmnopq"

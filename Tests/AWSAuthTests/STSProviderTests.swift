@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// AssumeRole (signed) and AssumeRoleWithWebIdentity (anonymous) against a loopback STS that speaks the
-/// query protocol and answers in STS's XML (reference aws-auth.md §1.6–1.7).
+/// query protocol and answers in STS's XML (aws-sdk-go-v2 `credentials/stscreds`).
 @Suite struct STSProviderTests {
     static let sourceSecret = "source-secret/ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
     static let sourceToken = "source-session-token-FwoGZXIvYXdzEXAMPLE"
@@ -20,7 +20,7 @@ import TestSupport
         }
     }
 
-    @Test("a profile role: AssumeRole signed with the source profile's keys, every option on the wire")
+    @Test("a profile role: AssumeRole signed with the source profile's keys, every option on the wire", .requires(.python))
     func assumeRoleFromProfile() async throws {
         let server = try stsServer()
         defer { server.stop() }
@@ -69,7 +69,7 @@ import TestSupport
         try BotocoreCheck.verifySignature(of: request, secret: Self.sourceSecret, region: "eu-west-1", service: "sts")
     }
 
-    @Test("the spec's role_arn: 1-hour AssumeRole on top of the chain, in the spec's region, at AWS_ENDPOINT_URL, cached")
+    @Test("the spec's role_arn: 1-hour AssumeRole on top of the chain, in the spec's region, at AWS_ENDPOINT_URL, cached", .requires(.python))
     func specRole() async throws {
         let server = try stsServer()
         defer { server.stop() }

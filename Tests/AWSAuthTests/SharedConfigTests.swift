@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Loading and merging the shared `config` and `credentials` files, profile selection and Go's
-/// load-time validation (reference aws-auth.md §1.1, §1.3, §1.4).
+/// load-time validation (aws-sdk-go-v2 `config/shared_config.go`).
 @Suite struct SharedConfigTests {
     /// A HOME with the two files; removed after `body`.
     func withHome(config: String? = nil, credentials: String? = nil, _ body: (String) throws -> Void) throws {

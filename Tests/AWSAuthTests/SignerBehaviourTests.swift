@@ -1,4 +1,4 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 import Testing
 

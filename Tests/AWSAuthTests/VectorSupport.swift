@@ -1,4 +1,4 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 
 /// Expected results of one signing vector and the comparison against what the signer produced.

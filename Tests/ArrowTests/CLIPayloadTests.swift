@@ -1,10 +1,11 @@
 @testable import Arrow
 import Foundation
+import TestSupport
 import Testing
 
 /// Decodes the IPC payloads the real CloudQuery CLI 6.21.1 sent to a destination
 /// (`shared/testdata/cli-6.21.1`, described in its README.md and dest-double.txt).
-@Suite struct CLIPayloadTests {
+@Suite(.requires(.sharedData)) struct CLIPayloadSharedDataTests {
     static func payload(_ name: String) throws -> ArrowStream {
         let url = try TestEnvironment.sharedDirectory()
             .appendingPathComponent("testdata/cli-6.21.1").appendingPathComponent(name)

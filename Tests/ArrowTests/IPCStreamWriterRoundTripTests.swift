@@ -1,5 +1,6 @@
 @testable import Arrow
 import Foundation
+import TestSupport
 import Testing
 
 /// Every fixture stream (pyarrow's and the CloudQuery CLI's) is decoded, copied value by value
@@ -80,14 +81,14 @@ import Testing
         return written
     }
 
-    @Test(arguments: pyArrowFixtures)
+    @Test(.requires(.python), arguments: pyArrowFixtures)
     func pyArrowFixtureRoundTrips(name: String) throws {
         let original = try TestEnvironment.bytes(of: Self.fixtureURL(name))
         let written = try Self.roundTrip(original, label: name)
         try PyArrowComparison.assertSame(original: original, rewritten: written, label: name)
     }
 
-    @Test func cliPayloadsRoundTrip() throws {
+    @Test(.requires(.sharedData, .python)) func cliPayloadsRoundTrip() throws {
         let files = try Self.cliFixtures()
         #expect(files.count == 8)
         for file in files {
@@ -97,7 +98,7 @@ import Testing
         }
     }
 
-    @Test func cliSchemaMetadataSurvivesInWireOrder() throws {
+    @Test(.requires(.sharedData)) func cliSchemaMetadataSurvivesInWireOrder() throws {
         let file = try #require(try Self.cliFixtures().first { $0.lastPathComponent.hasPrefix("007-insert") })
         let stream = try ArrowIPC.readStream(TestEnvironment.bytes(of: file))
         let again = try ArrowIPC.readStream(IPCStreamWriter.stream(schema: stream.schema, batches: try Self.copied(stream)))

@@ -1,5 +1,6 @@
 @testable import Arrow
 import Foundation
+import TestSupport
 import Testing
 
 /// Corrupt, truncated and hostile payloads produce an `ArrowError` that says what is wrong;
@@ -84,7 +85,7 @@ import Testing
         withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(position..<(position + 8), with: $0) }
     }
 
-    @Test func everyTruncationIsAnError() throws {
+    @Test(.requires(.sharedData)) func everyTruncationIsAnError() throws {
         let payload = try Self.insertPayload()
         for length in 0..<payload.count {
             if case .success = Self.decodeAndTouch(Array(payload[0..<length])) {
@@ -96,7 +97,7 @@ import Testing
 
     /// Every byte of the child-table insert flipped three ways; every third byte of the
     /// 28-column insert (the decoder is slow in debug builds, and most bytes are metadata).
-    @Test(arguments: [("008-insert-harness_items_children.arrow", 1, [0xff, 0x01, 0x80] as [UInt8]),
+    @Test(.requires(.sharedData), arguments: [("008-insert-harness_items_children.arrow", 1, [0xff, 0x01, 0x80] as [UInt8]),
                       ("007-insert-harness_items.arrow", 3, [0xff] as [UInt8])])
     func flippedBytesNeverCrash(file: String, stride step: Int, masks: [UInt8]) throws {
         let payload = try Self.insertPayload(file)
@@ -135,40 +136,40 @@ import Testing
         Self.expectError([0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x80], .malformed, containing: "negative metadata length")
     }
 
-    @Test func metadataLongerThanThePayload() throws {
+    @Test(.requires(.sharedData)) func metadataLongerThanThePayload() throws {
         var payload = try Self.insertPayload()
         payload.replaceSubrange(4..<8, with: [0xff, 0xff, 0x00, 0x00])
         Self.expectError(payload, .truncated, containing: "bytes of metadata")
     }
 
-    @Test func garbageMetadataIsReportedAsCorruptFlatbuffer() throws {
+    @Test(.requires(.sharedData)) func garbageMetadataIsReportedAsCorruptFlatbuffer() throws {
         var payload = try Self.insertPayload()
         payload.replaceSubrange(8..<12, with: [0xf0, 0xff, 0xff, 0x7f])  // root offset far out
         Self.expectError(payload, .malformed, containing: "corrupt flatbuffer metadata")
     }
 
-    @Test func recordBatchWithoutSchema() throws {
+    @Test(.requires(.sharedData)) func recordBatchWithoutSchema() throws {
         let payload = try Self.insertPayload()
         let schemaLength = Int(payload[4]) | Int(payload[5]) << 8 | Int(payload[6]) << 16 | Int(payload[7]) << 24
         let withoutSchema = Array(payload[(8 + schemaLength)...])
         Self.expectError(withoutSchema, .malformed, containing: "before any schema")
     }
 
-    @Test func secondSchemaMessage() throws {
+    @Test(.requires(.sharedData)) func secondSchemaMessage() throws {
         let payload = try Self.insertPayload()
         let schemaLength = Int(payload[4]) | Int(payload[5]) << 8 | Int(payload[6]) << 16 | Int(payload[7]) << 24
         let schemaMessage = Array(payload[0..<(8 + schemaLength)])
         Self.expectError(schemaMessage + payload, .malformed, containing: "second schema")
     }
 
-    @Test func bufferOutsideTheBody() throws {
+    @Test(.requires(.sharedData)) func bufferOutsideTheBody() throws {
         var payload = try Self.insertPayload()
         let layout = try Self.layout(of: payload)
         Self.patch(&payload, at: layout.buffers + 16 * 1, int64: 1 << 40)  // offset of buffer 1
         Self.expectError(payload, .malformed, containing: "lies outside the")
     }
 
-    @Test func bufferTooSmallForItsValues() throws {
+    @Test(.requires(.sharedData)) func bufferTooSmallForItsValues() throws {
         var payload = try Self.insertPayload()
         let layout = try Self.layout(of: payload)
         // Column 0 (_cq_sync_time): buffer 0 validity, buffer 1 the int64 values.
@@ -176,21 +177,21 @@ import Testing
         Self.expectError(payload, .malformed, containing: "the values of '_cq_sync_time' has 8 bytes but 16 are needed")
     }
 
-    @Test func columnLengthDisagreesWithTheBatch() throws {
+    @Test(.requires(.sharedData)) func columnLengthDisagreesWithTheBatch() throws {
         var payload = try Self.insertPayload()
         let layout = try Self.layout(of: payload)
         Self.patch(&payload, at: layout.nodes, int64: 1)
         Self.expectError(payload, .malformed, containing: "column '_cq_sync_time' has 1 values but the batch has 2 rows")
     }
 
-    @Test func nullCountAboveLength() throws {
+    @Test(.requires(.sharedData)) func nullCountAboveLength() throws {
         var payload = try Self.insertPayload()
         let layout = try Self.layout(of: payload)
         Self.patch(&payload, at: layout.nodes + 8, int64: 3)
         Self.expectError(payload, .malformed, containing: "3 nulls among 2 values")
     }
 
-    @Test func decreasingStringOffsets() throws {
+    @Test(.requires(.sharedData)) func decreasingStringOffsets() throws {
         var payload = try Self.insertPayload()
         let layout = try Self.layout(of: payload)
         // Column 1 (_cq_source_name, utf8): buffers 2 validity, 3 offsets, 4 data.
@@ -202,7 +203,7 @@ import Testing
         Self.expectError(payload, .malformed, containing: "offsets of '_cq_source_name' decrease")
     }
 
-    @Test func stringOffsetsPastTheData() throws {
+    @Test(.requires(.sharedData)) func stringOffsetsPastTheData() throws {
         var payload = try Self.insertPayload()
         let layout = try Self.layout(of: payload)
         let offsetsAt = payload.withUnsafeBytes {
@@ -213,7 +214,7 @@ import Testing
         Self.expectError(payload, .malformed, containing: "past the")
     }
 
-    @Test func extraFieldNodes() throws {
+    @Test(.requires(.sharedData)) func extraFieldNodes() throws {
         var payload = try Self.insertPayload()
         let layout = try Self.layout(of: payload)
         // The vector length sits just before its first element.

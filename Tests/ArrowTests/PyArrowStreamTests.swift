@@ -1,9 +1,10 @@
 @testable import Arrow
 import Foundation
+import TestSupport
 import Testing
 
 /// Every stream pyarrow wrote decodes to exactly the values pyarrow reads back.
-@Suite struct PyArrowStreamTests {
+@Suite(.requires(.python)) struct PyArrowStreamPythonTests {
     /// Compares all batches of `name` with the script's dump; returns the decoded stream.
     @discardableResult
     static func assertMatches(_ name: String) throws -> ArrowStream {

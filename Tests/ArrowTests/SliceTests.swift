@@ -1,10 +1,11 @@
 @testable import Arrow
 import Foundation
+import TestSupport
 import Testing
 
 /// `RecordBatch.slice` / `ArrowArray.slice`: zero-copy views that keep every value, null and
 /// nested child aligned with the original.
-@Suite struct SliceTests {
+@Suite(.requires(.python)) struct SlicePythonTests {
     static func check(_ name: String, cuts: [(Int, Int)]) throws {
         let stream = try PyArrowStreams.stream(name)
         let batch = try #require(stream.batches.first)

@@ -1,10 +1,11 @@
 @testable import Arrow
 import Foundation
+import TestSupport
 import Testing
 
 /// `RecordBatch.take`: the chosen rows, in the chosen order, every value, null and nested child
 /// equal to the original row's.
-@Suite struct TakeTests {
+@Suite(.requires(.python)) struct TakePythonTests {
     static func check(_ name: String, picks: [[Int]]) throws {
         let batch = try #require(try PyArrowStreams.stream(name).batches.first)
         let whole = batch.schema.fields.enumerated().map { k, field in

@@ -1,12 +1,13 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// `athena: true` on whole batches: only top-level json columns are rewritten (lists and
 /// structs of json, and strings that look like JSON, are untouched, as in Go), in every
 /// format, through `AthenaJSONSanitizer.sanitize(_:)` or the `AthenaEncoder` wrapper.
-@Suite struct AthenaEncoderTests {
+@Suite(.requires(.python)) struct AthenaEncoderPythonTests {
     static let directory: Result<URL, Error> = Result {
         try JSONLinesTestEnvironment.runPython(CSVInputs.pythonPrelude + script, arguments: ["."]).0
     }

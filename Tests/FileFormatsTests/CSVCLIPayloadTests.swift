@@ -1,13 +1,14 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// The rows the real CloudQuery CLI sent (shared/testdata/cli-6.21.1) as the Go plugin's CSV
 /// writer would write them: columns in table order (`_cq_sync_time`, `_cq_source_name` first),
 /// `ValueStr` cells. Note `json_col`: CSV keeps the text the source stored (with its spaces),
 /// where JSON Lines embeds the compacted value.
-@Suite struct CSVCLIPayloadTests {
+@Suite(.requires(.sharedData)) struct CSVCLIPayloadSharedDataTests {
     static func stream(_ name: String) throws -> ArrowStream {
         let url = try JSONLinesTestEnvironment.sharedDirectory().appendingPathComponent("testdata/cli-6.21.1/\(name)")
         return try ArrowIPC.readStream([UInt8](try Data(contentsOf: url)))

@@ -1,6 +1,7 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// `CSVObjectDecoder`: what our `CSVEncoder` (byte-identical to the Go plugin) writes must read
@@ -18,10 +19,10 @@ import Testing
     static let csvLossy = DecoderComparison.Lossy(
         emptyTextIsNull: true, nestedIntegersThroughFloat64: true, crlfReadAsLF: true, emptyLinesSkipped: true)
 
-    @Test(arguments: [(UInt8(ascii: ","), true), (UInt8(ascii: ","), false), (UInt8(ascii: "\t"), true), (UInt8(ascii: ";"), false)])
+    @Test(.requires(.python), arguments: [(UInt8(ascii: ","), true), (UInt8(ascii: ","), false), (UInt8(ascii: "\t"), true), (UInt8(ascii: ";"), false)])
     func goTestTableRoundTrips(_ delimiter: UInt8, _ header: Bool) throws {
         // plugin-sdk's TestTable (231 columns, every CloudQuery type and nesting).
-        let stream = try CSVGoFixtureTests.input.get()
+        let stream = try CSVGoFixturePythonTests.input.get()
         let bytes = try Self.encode(stream.batches, delimiter: delimiter, header: header)
         let batches = try DecoderComparison.expectRoundTrip(
             CSVObjectDecoder(delimiter: delimiter, header: header), bytes, expected: stream.batches, schema: stream.schema,
@@ -29,7 +30,7 @@ import Testing
         #expect(batches.count == 2)
     }
 
-    @Test(arguments: ["integers", "float64", "float32", "float16", "texts", "odd_names", "dates", "times", "timestamps",
+    @Test(.requires(.python), arguments: ["integers", "float64", "float32", "float16", "texts", "odd_names", "dates", "times", "timestamps",
                       "durations", "binaries", "decimals", "inets", "nested", "multi", "big"])
     func pyarrowInputsRoundTrip(_ name: String) throws {
         let stream = try CSVInputs.stream(name)
@@ -38,9 +39,9 @@ import Testing
             expected: stream.batches, schema: stream.schema, maxRows: 3, lossy: Self.csvLossy, label: name)
     }
 
-    @Test func cliPayloadRoundTrips() throws {
+    @Test(.requires(.sharedData)) func cliPayloadRoundTrips() throws {
         for name in ["007-insert-harness_items.arrow", "009-insert-harness_items.arrow", "012-insert-harness_items_children.arrow"] {
-            let stream = try CSVCLIPayloadTests.stream(name)
+            let stream = try CSVCLIPayloadSharedDataTests.stream(name)
             let batches = try DecoderComparison.expectRoundTrip(
                 CSVObjectDecoder(delimiter: UInt8(ascii: ","), header: true), try Self.encode(stream.batches),
                 expected: stream.batches, schema: stream.schema, lossy: Self.csvLossy, label: name)
@@ -103,7 +104,7 @@ import Testing
     }
 
     /// Text that is not UTF-8 cannot go into a utf8 column (Go would store it unchecked).
-    @Test func invalidUTF8IsAClearError() throws {
+    @Test(.requires(.python)) func invalidUTF8IsAClearError() throws {
         let stream = try CSVInputs.stream("invalid_utf8")
         var message: String?
         do {
@@ -144,8 +145,8 @@ import Testing
 
     /// Every prefix of a real object, and the object with each byte flipped, decodes or fails
     /// with an error: never a crash.
-    @Test func damagedInputNeverCrashes() throws {
-        let stream = try CSVCLIPayloadTests.stream("007-insert-harness_items.arrow")
+    @Test(.requires(.sharedData)) func damagedInputNeverCrashes() throws {
+        let stream = try CSVCLIPayloadSharedDataTests.stream("007-insert-harness_items.arrow")
         let bytes = try Self.encode(stream.batches)
         var failures = 0
         for cut in stride(from: 0, to: bytes.count, by: 7) {

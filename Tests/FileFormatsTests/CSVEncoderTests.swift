@@ -1,22 +1,23 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Object-level behaviour of the CSV encoder: header once per object, written by the first
 /// `write` (as arrow-go's `sync.Once`), `skip_header`, batches appended, bounded flushing.
 @Suite struct CSVEncoderTests {
-    @Test func headerOncePerObjectAcrossBatches() throws {
+    @Test(.requires(.python)) func headerOncePerObjectAcrossBatches() throws {
         #expect(try CSVEncoding.lines(CSVInputs.stream("multi"))
             == ["id,s", "0,\"r0,0\"", "1,\"r0,1\"", "20,\"r2,0\"", "21,\"r2,1\"", "22,\"r2,2\""])
     }
 
-    @Test func skipHeaderWritesOnlyRows() throws {
+    @Test(.requires(.python)) func skipHeaderWritesOnlyRows() throws {
         #expect(try CSVEncoding.lines(CSVInputs.stream("multi"), header: false)
             == ["0,\"r0,0\"", "1,\"r0,1\"", "20,\"r2,0\"", "21,\"r2,1\"", "22,\"r2,2\""])
     }
 
-    @Test func eachObjectGetsItsOwnHeader() throws {
+    @Test(.requires(.python)) func eachObjectGetsItsOwnHeader() throws {
         let stream = try CSVInputs.stream("multi")
         let first = try CSVEncoding.encode(stream).text
         let second = try CSVEncoding.encode(stream).text
@@ -24,7 +25,7 @@ import Testing
     }
 
     /// Go writes the header on the first `Write`, even of a zero-row batch …
-    @Test func zeroRowFirstBatchStillWritesTheHeader() throws {
+    @Test(.requires(.python)) func zeroRowFirstBatchStillWritesTheHeader() throws {
         #expect(try CSVEncoding.lines(CSVInputs.stream("empty_first")) == ["id,s", "0,\"r0,0\"", "1,\"r0,1\""])
         let stream = try CSVInputs.stream("empty_first")
         let sink = CSVRecordingSink()
@@ -42,11 +43,11 @@ import Testing
         #expect(sink.chunks.isEmpty)
     }
 
-    @Test func schemaWithoutColumnsWritesAnEmptyHeaderLine() throws {
+    @Test(.requires(.python)) func schemaWithoutColumnsWritesAnEmptyHeaderLine() throws {
         #expect(try CSVEncoding.encode(CSVInputs.stream("no_columns")).text == "\n")
     }
 
-    @Test func largeBatchesAreFlushedInBoundedChunks() throws {
+    @Test(.requires(.python)) func largeBatchesAreFlushedInBoundedChunks() throws {
         let stream = try CSVInputs.stream("big")
         let sink = try CSVEncoding.encode(stream, flushThreshold: 4096)
         #expect(sink.chunks.count > 20)
@@ -56,7 +57,7 @@ import Testing
         #expect(try CSVEncoding.encode(stream).bytes == sink.bytes)
     }
 
-    @Test func slicedBatchesRenderTheirOwnRows() throws {
+    @Test(.requires(.python)) func slicedBatchesRenderTheirOwnRows() throws {
         let batch = try #require(try CSVInputs.stream("integers").batches.first)
         let sink = CSVRecordingSink()
         var encoder = try CSVEncoder(delimiter: UInt8(ascii: ","), header: false)
@@ -65,7 +66,7 @@ import Testing
             + ",,,,,,,,,\n")
     }
 
-    @Test func aBatchWithAnotherSchemaIsRejected() throws {
+    @Test(.requires(.python)) func aBatchWithAnotherSchemaIsRejected() throws {
         let first = try #require(try CSVInputs.stream("multi").batches.first)
         let other = try #require(try CSVInputs.stream("other_schema").batches.first)
         let sink = CSVRecordingSink()
@@ -75,7 +76,7 @@ import Testing
         #expect(error.description.contains("share one schema"))
     }
 
-    @Test func aFailingSinkFailsTheWrite() throws {
+    @Test(.requires(.python)) func aFailingSinkFailsTheWrite() throws {
         struct Refused: Error {}
         let sink = CSVRecordingSink()
         sink.failWith = Refused()

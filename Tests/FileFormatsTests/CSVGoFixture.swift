@@ -6,7 +6,7 @@ import Foundation
 /// lists, structs and maps) with `schema.NewTestDataGenerator(0)`, two rows, comma
 /// delimiter, header on. The extra
 /// trailing line feed the snapshot tool adds is not part of the writer's output and is left
-/// out here. `CSVGoFixtureTests` rebuilds the input from these cells and checks our encoder
+/// out here. `CSVGoFixturePythonTests` rebuilds the input from these cells and checks our encoder
 /// reproduces every byte.
 enum CSVGoFixture {
     static let withHeaders = header + "\n" + row1 + "\n" + row2 + "\n"

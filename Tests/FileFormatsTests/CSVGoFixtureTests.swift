@@ -1,6 +1,7 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Parity with the Go plugin's own CSV fixture (`CSVGoFixture`): the input table is rebuilt
@@ -11,7 +12,7 @@ import Testing
 /// every rendering rule and every quoting decision has to reproduce Go's exact text. (The
 /// same input encoded as JSON Lines also reproduces the filetypes JSON fixture, which shows
 /// the rebuild is faithful.)
-@Suite struct CSVGoFixtureTests {
+@Suite(.requires(.python)) struct CSVGoFixturePythonTests {
     static let input: Result<ArrowStream, Error> = Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("csv-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,13 +1,14 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// pyarrow's CSV reader parses what we write, and the values it reads equal what pyarrow
 /// decodes from the same Arrow input: quoting (line breaks, quotes, leading spaces inside
 /// fields) round-trips through an independent reader, `%g` floats, RFC 3339 timestamps and
 /// dates parse back to the same values, nested cells are valid JSON of the same values.
-@Suite struct CSVPythonReadBackTests {
+@Suite(.requires(.python)) struct CSVPythonReadBackTests {
     static let cases: [(name: String, delimiter: Character)] = [
         ("texts", ","), ("texts", "\t"), ("integers", ","), ("float64", ","), ("float32", ";"), ("dates", ","),
         ("timestamps", ","), ("durations", ","), ("nested", ","), ("extensions", ","), ("decimals", "|"), ("multi", ","),

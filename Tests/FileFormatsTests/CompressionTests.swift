@@ -1,6 +1,7 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// gzip framed as Go's `compress/gzip` writes it, zstd frames with checksums; both stream
@@ -56,7 +57,7 @@ import Testing
         #expect(Array(inner.bytes.prefix(10)) == [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, extraFlags, 255])
     }
 
-    @Test func gzipIsOneMemberThatPythonDecompresses() throws {
+    @Test(.requires(.python)) func gzipIsOneMemberThatPythonDecompresses() throws {
         let original = Self.data(count: 3_000_000)
         let inner = CSVRecordingSink()
         try Self.compress(original, into: ObjectCompression.gzip.makeSink(wrapping: inner))
@@ -74,7 +75,7 @@ import Testing
         #expect(output == "0", "gzip MTIME must be 0")
     }
 
-    @Test func gzipOfNothingIsAValidEmptyMember() throws {
+    @Test(.requires(.python)) func gzipOfNothingIsAValidEmptyMember() throws {
         let inner = CSVRecordingSink()
         try GzipSink(wrapping: inner).finish()
         let output = try Self.python("""
@@ -115,7 +116,7 @@ import Testing
         return frames
     }
 
-    @Test func zstdIsOneCheckedFrameThatPyarrowDecompresses() throws {
+    @Test(.requires(.python)) func zstdIsOneCheckedFrameThatPyarrowDecompresses() throws {
         let original = Self.data(count: 3_000_000, seed: 7)
         let inner = CSVRecordingSink()
         try Self.compress(original, into: ObjectCompression.zstd.makeSink(wrapping: inner))
@@ -155,7 +156,7 @@ import Testing
 
     /// The documented composition: encoder → compression sink → upload sink; the
     /// decompressed object equals the uncompressed encoding.
-    @Test(arguments: [ObjectCompression.gzip, .zstd, .none])
+    @Test(.requires(.python), arguments: [ObjectCompression.gzip, .zstd, .none])
     func csvObjectThroughCompression(compression: ObjectCompression) throws {
         let stream = try CSVInputs.stream("big")
         let plain = try CSVEncoding.encode(stream).bytes

@@ -1,12 +1,13 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// The rows the real CloudQuery CLI sent (shared/testdata/cli-6.21.1), encoded as the Go
 /// plugin's JSON writer would write them. Expected lines derived from dest-double.txt with the
-/// rules of shared/reference/s3-destination.md §5.3/§5.5.
-@Suite struct JSONLinesCLIPayloadTests {
+/// rules of filetypes `json/write.go` and arrow-go's `GetOneForMarshal`.
+@Suite(.requires(.sharedData)) struct JSONLinesCLIPayloadSharedDataTests {
     static func stream(_ name: String) throws -> ArrowStream {
         let url = try JSONLinesTestEnvironment.sharedDirectory().appendingPathComponent("testdata/cli-6.21.1/\(name)")
         return try ArrowIPC.readStream([UInt8](try Data(contentsOf: url)))

@@ -1,6 +1,7 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// `JSONLinesObjectDecoder`: what our `JSONLinesEncoder` (byte-identical to the Go plugin)
@@ -16,10 +17,10 @@ import Testing
         return sink.bytes
     }
 
-    @Test func goTestTableRoundTrips() throws {
+    @Test(.requires(.python)) func goTestTableRoundTrips() throws {
         // plugin-sdk's TestTable (231 columns, every CloudQuery type and nesting), as rebuilt
         // from the Go CSV fixture.
-        let stream = try CSVGoFixtureTests.input.get()
+        let stream = try CSVGoFixturePythonTests.input.get()
         let bytes = try Self.encode(stream)
         let batches = try DecoderComparison.expectRoundTrip(
             JSONLinesObjectDecoder(), bytes, expected: stream.batches, schema: stream.schema, label: "TestTable")
@@ -30,7 +31,7 @@ import Testing
         #expect(single.count == 2)
     }
 
-    @Test(arguments: ["strings", "integers", "float64", "float32", "float16", "times", "timestamps", "durations",
+    @Test(.requires(.python), arguments: ["strings", "integers", "float64", "float32", "float16", "times", "timestamps", "durations",
                       "decimals", "negative_scale", "binaries", "nested", "multi", "key_order", "html_keys",
                       "float16_list_nan"])
     func pyarrowInputsRoundTrip(_ name: String) throws {
@@ -40,9 +41,9 @@ import Testing
             maxRows: 2, label: name)
     }
 
-    @Test func cliPayloadRoundTrips() throws {
+    @Test(.requires(.sharedData)) func cliPayloadRoundTrips() throws {
         for name in ["007-insert-harness_items.arrow", "009-insert-harness_items.arrow", "012-insert-harness_items_children.arrow"] {
-            let stream = try JSONLinesCLIPayloadTests.stream(name)
+            let stream = try JSONLinesCLIPayloadSharedDataTests.stream(name)
             let batches = try DecoderComparison.expectRoundTrip(
                 JSONLinesObjectDecoder(), try Self.encode(stream), expected: stream.batches, schema: stream.schema, label: name)
             if name.hasPrefix("007") {
@@ -139,7 +140,7 @@ import Testing
 
     /// Go's `time.Parse("2006-01-02")` needs a four-digit year: dates from 0000 to 9999 read
     /// back, year 10000 (which the writer prints as `10000-01-01`) cannot, in Go either.
-    @Test func datesReadBackWithinFourDigitYears() throws {
+    @Test(.requires(.python)) func datesReadBackWithinFourDigitYears() throws {
         let stream = try JSONLinesInputs.stream("dates")
         let batch = try #require(stream.batches.first)
         #expect(batch.length == 7)
@@ -155,7 +156,7 @@ import Testing
 
     /// CloudQuery extension columns round trip, except MAC addresses Go's `net.ParseMAC`
     /// refuses (empty, or not 6/8/20 bytes): Go cannot read those back, and neither do we.
-    @Test(arguments: ["extensions", "extension_lists"])
+    @Test(.requires(.python), arguments: ["extensions", "extension_lists"])
     func extensionsRoundTripExceptUnparseableMACs(_ name: String) throws {
         let stream = try JSONLinesInputs.stream(name)
         let keep = stream.schema.fields.indices.filter { !stream.schema.fields[$0].name.hasPrefix("mac") }
@@ -171,7 +172,7 @@ import Testing
 
     /// Invalid UTF-8 in a utf8 column is written with U+FFFD substitutes (as goccy does); the
     /// reader gives back exactly the string the written JSON holds.
-    @Test func invalidUTF8ReadsBackAsWritten() throws {
+    @Test(.requires(.python)) func invalidUTF8ReadsBackAsWritten() throws {
         let stream = try JSONLinesInputs.stream("invalid_utf8")
         let bytes = try Self.encode(stream)
         let batches = try DecoderComparison.decode(JSONLinesObjectDecoder(), String(decoding: bytes, as: UTF8.self), schema: stream.schema)
@@ -187,8 +188,8 @@ import Testing
 
     /// Every prefix of a real object, and the object with each byte flipped, decodes or fails
     /// with an error: never a crash.
-    @Test func damagedInputNeverCrashes() throws {
-        let stream = try JSONLinesCLIPayloadTests.stream("007-insert-harness_items.arrow")
+    @Test(.requires(.sharedData)) func damagedInputNeverCrashes() throws {
+        let stream = try JSONLinesCLIPayloadSharedDataTests.stream("007-insert-harness_items.arrow")
         let bytes = try Self.encode(stream)
         var failures = 0
         for cut in stride(from: 0, to: bytes.count, by: 7) {

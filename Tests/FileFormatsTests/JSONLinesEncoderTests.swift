@@ -1,10 +1,11 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// The encoder as an `ObjectEncoder`: batches, slices, flushing.
-@Suite struct JSONLinesEncoderTests {
+@Suite(.requires(.python)) struct JSONLinesEncoderPythonTests {
     @Test func batchesFollowEachOther() throws {
         let stream = try JSONLinesInputs.stream("multi")
         #expect(stream.batches.map(\.length) == [2, 0, 3])

@@ -1,11 +1,12 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Reads our JSON Lines back with Python's `json` module and checks every value against what
 /// pyarrow decodes from the same Arrow stream (an independent reader of both formats).
-@Suite struct JSONLinesPythonReadBackTests {
+@Suite(.requires(.python, .sharedData)) struct JSONLinesPythonReadBackTests {
     static let inputCases = [
         "strings", "integers", "float64", "float32", "dates", "times", "timestamps", "durations", "decimals",
         "binaries", "extensions", "extension_lists", "nested", "key_order", "multi",

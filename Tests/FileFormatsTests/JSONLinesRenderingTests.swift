@@ -1,6 +1,7 @@
 @testable import FileFormats
 import Foundation
 import GoText
+import TestSupport
 import Testing
 
 /// The Go-compatible building blocks under `FileFormats/Values` (shared by every
@@ -97,7 +98,7 @@ import Testing
     /// Random float64/float32 values, rendered here and checked by Python: the text parses back
     /// to the same float, has the shortest digits (Python's repr / numpy's unique formatting,
     /// both shortest-round-trip), and uses exponent form exactly where Go does.
-    @Test func randomFloatsAgainstPython() throws {
+    @Test(.requires(.python)) func randomFloatsAgainstPython() throws {
         var generator = SystemRandomNumberGenerator()
         var lines: [String] = []
         for _ in 0..<3000 {
@@ -158,7 +159,7 @@ import Testing
 
     /// Decimals where Go's 128-bit binary step shows (precision above 38, or more digits than
     /// the precision): compared with an exact-fraction model of big.Float written in Python.
-    @Test func wideDecimalsMatchGoBigFloat() throws {
+    @Test(.requires(.python)) func wideDecimalsMatchGoBigFloat() throws {
         let (_, output) = try JSONLinesTestEnvironment.runPython(Self.decimalScript)
         let lines = output.split(separator: "\n")
         #expect(lines.count > 300)

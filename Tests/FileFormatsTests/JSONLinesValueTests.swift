@@ -1,12 +1,13 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Byte-for-byte output per type, including the Go quirks (see JSONValuePlan). Inputs come
 /// from `JSONLinesInputs.script`; every expected line is derived by hand from arrow-go
 /// v18.6 `GetOneForMarshal` + goccy/go-json v0.10.6 as used by cloudquery/filetypes.
-@Suite struct JSONLinesValueTests {
+@Suite(.requires(.python)) struct JSONLinesValuePythonTests {
     static func lines(_ name: String) throws -> [String] {
         try JSONLinesEncoding.lines(JSONLinesInputs.stream(name))
     }

@@ -1,4 +1,4 @@
-import HTTPTransport
+@testable import HTTPTransport
 import Testing
 
 /// The one parser of endpoint URLs (S3 endpoints, STS/SSO/container credential endpoints).

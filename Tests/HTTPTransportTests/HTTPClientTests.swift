@@ -1,10 +1,11 @@
 import Foundation
-import HTTPTransport
+@testable import HTTPTransport
+import TestSupport
 import Testing
 
 /// The event loop against a real server in another process: concurrency on one thread, pooled
 /// connections, cancellation, timeouts, bodies and limits.
-@Suite(.serialized) struct HTTPClientTests {
+@Suite(.serialized, .requires(.python)) struct HTTPClientPythonTests {
     @Test("200 requests in flight at once run on the loop thread: the process gains no thread per request")
     func manyRequestsFewThreads() async throws {
         let server = try SlowServer()

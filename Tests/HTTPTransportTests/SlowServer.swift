@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTransport
+@testable import HTTPTransport
 import TestSupport
 
 /// `tests/tools/slow_http_server.py`, in a process of its own (its threads must not count as ours):

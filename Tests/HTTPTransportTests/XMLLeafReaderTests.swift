@@ -1,4 +1,4 @@
-import HTTPTransport
+@testable import HTTPTransport
 import Testing
 
 /// The one XML reader of S3's and STS's answers.

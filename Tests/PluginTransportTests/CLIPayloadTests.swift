@@ -7,8 +7,8 @@ import TestSupport
 @testable import PluginTransport
 
 /// The payloads CLI 6.21.1 really sent (shared/testdata/cli-6.21.1) decode as protobuf and Arrow.
-@Suite(.enabled(if: SharedTestData.directory != nil, Comment(rawValue: SharedTestData.missing)))
-struct CLIPayloadTests {
+@Suite(.requires(.sharedData))
+struct CLIPayloadSharedDataTests {
     @Test func everyWriteRequestDecodesAndCarriesItsArrowStream() throws {
         let files = try SharedTestData.cliPayloads()
         let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.bytes) })

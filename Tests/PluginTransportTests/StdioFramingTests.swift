@@ -1,5 +1,5 @@
 import Foundation
-import StdioWire
+@testable import StdioWire
 import Testing
 
 /// Frame and envelope decoding of the stdio transport: a whole frame that cannot be served is

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import S3Destination
-import StdioWire
+@testable import StdioWire
 import Testing
 
 @testable import PluginTransport

@@ -1,11 +1,12 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
+import TestSupport
 import Testing
 @testable import S3Client
 
 /// Builds each botocore vector's request through the client's own request layer (addressing, key and
 /// query encoding, header set, signing) from the vector's *inputs*, and compares with what botocore sent.
-@Suite struct BotocoreRequestTests {
+@Suite(.requires(.sharedData)) struct BotocoreRequestSharedDataTests {
     /// Vectors whose wire form aws-sdk-go-v2 (which we follow) does not produce.
     static let notApplicable: [String: String] = [
         "put-us-east-1-global-host": "botocore's legacy global host s3.amazonaws.com; Go uses s3.us-east-1.amazonaws.com",

@@ -1,13 +1,14 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 import Logging
+import TestSupport
 import Testing
-import S3Client
+@testable import S3Client
 
 /// Retries against real RGW behind `tests/tools/faultproxy.py`: every injected fault is survived within
 /// `maxAttempts`, the data arrives intact (read back with boto3 directly from RGW), and faults beyond
 /// the attempts fail clearly without leaving an open multipart upload.
-@Suite(.serialized) struct FaultInjectionTests {
+@Suite(.serialized, .requires(.rgw, .python)) struct FaultInjectionRGWTests {
     static let runId = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
 
     func key(_ name: String) -> String { "s3client-faults/\(Self.runId)/\(name)" }

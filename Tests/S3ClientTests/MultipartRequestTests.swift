@@ -1,6 +1,6 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
-import HTTPTransport
+@testable import HTTPTransport
 import Testing
 @testable import S3Client
 

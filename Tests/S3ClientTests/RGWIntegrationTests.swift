@@ -1,10 +1,11 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
+import TestSupport
 import Testing
-import S3Client
+@testable import S3Client
 
 /// PutObject against a real S3 server (Ceph RGW started by `make test`), read back with boto3.
-@Suite(.serialized) struct RGWIntegrationTests {
+@Suite(.serialized, .requires(.rgw)) struct RGWIntegrationTests {
     static let runId = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
 
     func client(_ server: TestEnvironment.S3Server, endpoint: String? = nil, pathStyle: Bool = true,

@@ -1,12 +1,13 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
-import HTTPTransport
+@testable import HTTPTransport
+import TestSupport
 import Testing
 @testable import S3Client
 
 /// The internal request layer (`S3Request` → `send`) with the methods later operations need: POST and
 /// DELETE with query items (multipart create/abort) and GET with a response body, against the real server.
-@Suite(.serialized) struct RequestLayerIntegrationTests {
+@Suite(.serialized, .requires(.rgw)) struct RequestLayerRGWTests {
     func client(_ server: TestEnvironment.S3Server) throws -> S3Client {
         try S3Client(config: S3ClientConfig(
             region: server.region, credentialsProvider: StaticCredentialsProvider(server.credentials),

@@ -1,5 +1,5 @@
 import Testing
-import S3Client
+@testable import S3Client
 
 /// The backoff numbers of aws-sdk-go-v2's `ExponentialJitterBackoff`: random × 2^attempt seconds, and
 /// exactly `maxBackoff` once 2^attempt exceeds it.

@@ -1,5 +1,5 @@
-import AWSAuth
-import HTTPTransport
+@testable import AWSAuth
+@testable import HTTPTransport
 import Testing
 @testable import S3Client
 

@@ -1,4 +1,4 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 import Synchronization
 @testable import S3Client

@@ -1,4 +1,4 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 
 /// Verifies a recorded request's SigV4 signature the way S3 does: recompute it from the headers the

@@ -1,4 +1,4 @@
-import AWSAuth
+@testable import AWSAuth
 import Foundation
 import TestSupport
 
@@ -26,17 +26,11 @@ enum TestEnvironment {
     }
 
     static func s3Server() throws -> S3Server {
-        let names = ["S3_TEST_ENDPOINT", "S3_TEST_BUCKET", "S3_TEST_ACCESS_KEY", "S3_TEST_SECRET_KEY", "S3_TEST_REGION"]
-        let values = names.map { env[$0] ?? "" }
-        let missing = zip(names, values).filter { $0.1.isEmpty }.map(\.0)
-        guard missing.isEmpty else {
-            throw Missing(description:
-                "S3 integration tests need a running S3 server: \(missing.joined(separator: ", ")) not set. "
-                + "Run `make test` (it starts Ceph RGW and exports them) or export S3_TEST_ENDPOINT, S3_TEST_BUCKET, "
-                + "S3_TEST_ACCESS_KEY, S3_TEST_SECRET_KEY and S3_TEST_REGION yourself")
-        }
+        if let missing = Prerequisite.rgw.missing { throw Missing(description: missing) }
+        let value = { (name: String) in env[name] ?? "" }
         return S3Server(
-            endpoint: values[0], bucket: values[1], accessKey: values[2], secretKey: values[3], region: values[4],
+            endpoint: value("S3_TEST_ENDPOINT"), bucket: value("S3_TEST_BUCKET"), accessKey: value("S3_TEST_ACCESS_KEY"),
+            secretKey: value("S3_TEST_SECRET_KEY"), region: value("S3_TEST_REGION"),
             tlsEndpoint: env["S3_TEST_TLS_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 },
             tlsCert: env["S3_TEST_TLS_CERT"].flatMap { $0.isEmpty ? nil : $0 })
     }

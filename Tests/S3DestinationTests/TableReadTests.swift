@@ -10,8 +10,8 @@ import TestSupport
 /// `Read` (no_rotate tables) over the write path's own objects: CLI 6.21.1's payloads are written
 /// in every format, then read back and compared value by value (through their JSON Lines
 /// rendering, which prints every value exactly).
-@Suite(.enabled(if: SharedTestData.directory != nil, Comment(rawValue: SharedTestData.missing)))
-struct TableReadTests {
+@Suite(.requires(.sharedData))
+struct TableReadSharedDataTests {
     static let credentials = ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "example-secret"]
 
     func plugin(_ store: RecordingStore) -> DestinationPlugin {

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import S3Client
+@testable import S3Client
 import Testing
 import TestSupport
 
@@ -76,8 +76,8 @@ final class RecordingStore: ObjectStore, @unchecked Sendable {
 }
 
 /// The write path (spec → batching → JSON Lines → store) fed with what CLI 6.21.1 really sent.
-@Suite(.enabled(if: SharedTestData.directory != nil, Comment(rawValue: SharedTestData.missing)))
-struct WritePathTests {
+@Suite(.requires(.sharedData))
+struct WritePathSharedDataTests {
     static let credentials = ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "example-secret"]
 
     func plugin(_ store: RecordingStore) -> DestinationPlugin {
@@ -179,9 +179,9 @@ extension AsyncStream where Element: Sendable {
 }
 
 /// Multipart streaming and the memory budget, through the same write path.
-@Suite(.enabled(if: SharedTestData.directory != nil, Comment(rawValue: SharedTestData.missing)))
-struct UploadEngineTests {
-    let helper = WritePathTests()
+@Suite(.requires(.sharedData))
+struct UploadEngineSharedDataTests {
+    let helper = WritePathSharedDataTests()
 
     func singleObjectBody(_ store: RecordingStore, table: String) -> [UInt8] {
         store.objects.filter { $0.key.hasPrefix("out/\(table)/") }.flatMap(\.body)

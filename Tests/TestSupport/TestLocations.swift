@@ -48,7 +48,7 @@ public enum TestLocations {
     public static func python() throws -> String {
         if let path = ProcessInfo.processInfo.environment["CQ_PYTHON"], !path.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: path) else {
-                throw Missing(description: "CQ_PYTHON=\(path) is not an executable Python")
+                throw Missing(description: "CQ_PYTHON=\(path) is not an executable Python (`make venv` creates .venv/bin/python)")
             }
             return path
         }

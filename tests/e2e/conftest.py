@@ -17,7 +17,6 @@ import pytest
 from botocore.config import Config
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
 
 
 def _require_env(name, hint):

@@ -11,17 +11,14 @@ incremental source does: it reads its state (state_client.py), then sets `syncs`
 it read and `previous` to the JSON of every key/value it read, and flushes them.
 """
 import json
-import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cloudquery.sdk import message, plugin
+from cloudquery.sdk.schema import Table
+from cloudquery.sdk.serve import PluginCommand
 
-from cloudquery.sdk import message, plugin  # noqa: E402
-from cloudquery.sdk.schema import Table  # noqa: E402
-from cloudquery.sdk.serve import PluginCommand  # noqa: E402
-
-import fixture_tables  # noqa: E402
-from state_client import StateClient  # noqa: E402
+import fixture_tables
+from state_client import StateClient
 
 
 class FixtureSource(plugin.Plugin):

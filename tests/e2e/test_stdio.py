@@ -5,7 +5,6 @@ import json
 import os
 import struct
 import subprocess
-import sys
 import uuid
 
 import pyarrow as pa
@@ -14,10 +13,8 @@ from cloudquery.discovery_v1 import discovery_pb2
 from cloudquery.plugin_v3 import plugin_pb2
 
 import fixture_tables
+from bench.stdio_client import envelope, frame, parse_envelope
 from conftest import list_objects
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "bench"))
-from stdio_client import envelope, frame, parse_envelope  # noqa: E402
 
 PLUGIN = "/cloudquery.plugin.v3.Plugin/"
 

@@ -12,9 +12,6 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 BENCH = os.path.join(REPO, "bench")
-for path in (HERE, BENCH):
-    if path not in sys.path:
-        sys.path.insert(0, path)
 
 READY = re.compile(r"READY (?:http://)?127\.0\.0\.1:(\d+)")
 

@@ -15,15 +15,12 @@ import argparse
 import base64
 import hashlib
 import json
-import os
 import signal
 import socket
 import socketserver
-import sys
 import threading
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from http_wire import CONTINUE, Reader, WireError, simple_response  # noqa: E402
+from http_wire import CONTINUE, Reader, WireError, simple_response
 
 PATTERN = bytes(range(256))
 

@@ -44,9 +44,8 @@ import sys
 import threading
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fault_plan import FaultPlan, FaultState, stall_seconds  # noqa: E402
-from http_wire import CONTINUE, Reader, WireError, simple_response  # noqa: E402
+from fault_plan import FaultPlan, FaultState, stall_seconds
+from http_wire import CONTINUE, Reader, WireError, simple_response
 
 S3_ERRORS = {
     "slowdown": (503, "Slow Down", "SlowDown", "Please reduce your request rate."),

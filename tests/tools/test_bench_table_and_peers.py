@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from conftest import BENCH
 
-import wide_table  # noqa: E402  (bench/ is on sys.path via conftest)
+from bench import wide_table
 
 SINK = os.path.join(BENCH, "sink_server.py")
 EXPECTED_TYPES = {

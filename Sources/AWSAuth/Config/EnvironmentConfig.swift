@@ -1,7 +1,7 @@
 import Foundation
 
 /// The environment variables that shape credential resolution (aws-sdk-go-v2 `config/env_config.go`,
-/// reference aws-auth.md §1.2), read from an injected dictionary so tests and the plugin never depend
+/// `NewEnvConfig`), read from an injected dictionary so tests and the plugin never depend
 /// on the process environment by accident. An empty variable counts as unset, as in Go.
 struct EnvironmentConfig: Sendable {
     let values: [String: String]

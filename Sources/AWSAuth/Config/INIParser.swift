@@ -25,7 +25,7 @@ struct INISection: Sendable, Equatable {
 }
 
 /// The INI dialect of the AWS shared `config` and `credentials` files, as aws-sdk-go-v2 reads it
-/// (`config/internal/ini`, reference aws-auth.md §1.4):
+/// (aws-sdk-go-v2 `config/internal/ini`, `ini.OpenFile`):
 /// - lines split on `\n`; blank lines and lines starting (after blanks) with `#` or `;` are comments;
 /// - `[type name]` section lines, where anything from the first `#` or `;` on is a comment, the type and
 ///   name are separated by the first run of blanks and rejoined with one space;

@@ -2,7 +2,7 @@ import Foundation
 
 /// One resolved profile of the shared files, with its `source_profile` chain and `sso-session` linked,
 /// validated as aws-sdk-go-v2 validates it while loading (`config/shared_config.go`
-/// `setFromIniSections`, reference aws-auth.md §1.3–1.4). Only the keys that matter for credentials,
+/// `setFromIniSections`, `validateCredentialsConfig`). Only the keys that matter for credentials,
 /// endpoints and region are kept.
 struct ProfileConfig: Sendable {
     var name: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// The merged sections of the shared `config` and `credentials` files, keyed by profile name
 /// (`dev` for `[profile dev]` of the config file and `[dev]` of the credentials file), `sso-session NAME`
-/// and `services NAME` (aws-sdk-go-v2 `LoadSharedConfigProfile`, reference aws-auth.md §1.4).
+/// and `services NAME` (aws-sdk-go-v2 `config/shared_config.go` `LoadSharedConfigProfile`).
 struct SharedConfigFiles: Sendable {
     let configPath: String?
     let credentialsPath: String?

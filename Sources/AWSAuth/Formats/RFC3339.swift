@@ -2,7 +2,8 @@ import Foundation
 
 /// Parses RFC 3339 timestamps as Go's `time.Parse(time.RFC3339, …)` accepts them: `YYYY-MM-DDTHH:MM:SS`,
 /// an optional fraction, then `Z` or `±hh:mm`. Anything else (`…UTC`, an empty string, a missing zone)
-/// is rejected, as Go rejects it (reference aws-auth.md §4 item 4: the credential_process pitfall).
+/// is rejected, as Go rejects it: aws-sdk-go-v2 `credentials/processcreds/provider.go` decodes
+/// `Expiration` into a `time.Time`, so a credential_process printing `…UTC` fails there too.
 enum RFC3339 {
     static func parse(_ text: String) -> Date? {
         let b = Array(text.utf8)

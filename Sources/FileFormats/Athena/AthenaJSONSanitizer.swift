@@ -3,7 +3,8 @@ import GoText
 
 /// The spec's `athena: true`: Athena cannot query JSON whose object keys hold characters other
 /// than `[0-9A-Za-z_]`, so the Go plugin rewrites every top-level `json` column before encoding
-/// (cloudquery plugins/destination/s3 `client/write.go`, shared/reference/s3-destination.md §4.8):
+/// (cloudquery plugins/destination/s3 `client/write.go`, `sanitizeRecordJSONKeys` and
+/// `sanitizeJSONKeysForObject`):
 /// 1. `json.Unmarshal` into `any` (GoText's `GoJSONDocument`: numbers become float64);
 /// 2. in every object key, at any depth (objects inside arrays too), each character matching
 ///    the regexp `\W` (anything but ASCII letters, digits and `_`; a multi-byte character is

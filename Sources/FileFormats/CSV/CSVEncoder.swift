@@ -1,7 +1,8 @@
 import Arrow
 
 /// The `csv` format, byte-for-byte what the Go plugin writes (cloudquery/filetypes `csv` over
-/// arrow-go's CSV writer over Go's `encoding/csv`; shared/reference/s3-destination.md §5.2):
+/// arrow-go's CSV writer over Go's `encoding/csv`: filetypes `csv/write.go` `WriteContent`, arrow-go
+/// `arrow/csv/writer.go` `Writer.Write`):
 /// - every cell is arrow-go's `ValueStr` (`ValueStrPlan`), null is the empty field;
 /// - fields are quoted by Go's rules (`CSVQuoting`), rows end with `\n`;
 /// - with `header`, the column names form the first line. Like Go, the header is written by

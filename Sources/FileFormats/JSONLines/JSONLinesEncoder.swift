@@ -4,7 +4,7 @@ import Arrow
 /// `json` writer) produces. One object per row followed by `\n`; keys sorted by their encoded
 /// bytes (not column order); nulls kept as `null`; no HTML escaping at the top level; values
 /// rendered as arrow-go's `GetOneForMarshal` gives them to goccy/go-json (see `JSONValuePlan`
-/// and shared/reference/s3-destination.md §5.3, §5.5). No header, no footer.
+/// and filetypes `json/write.go` `WriteContent`). No header, no footer.
 ///
 /// Rows are buffered and flushed by `TextRows`. A value Go cannot encode (a float16 NaN, an
 /// invalid json value) fails the write with a `ValueRenderingError` naming the column and row.

@@ -1,8 +1,8 @@
 import Arrow
 
 /// The `parquet` format: a streaming Parquet writer producing what the Go plugin's
-/// cloudquery/filetypes + arrow-go pqarrow writer produces (shared/reference/s3-destination.md
-/// §5.4): the same schema mapping (strings for extension, duration, interval and large types),
+/// cloudquery/filetypes + arrow-go pqarrow writer produces (filetypes `parquet/write.go`
+/// `WriteHeader`/`WriteContent`, arrow-go `parquet/pqarrow` `FileWriter`): the same schema mapping (strings for extension, duration, interval and large types),
 /// DataPage V1, dictionary encoding with PLAIN fallback, statistics, the table's schema
 /// metadata as key-value metadata. Unlike the Go plugin it does not hold the whole object:
 /// row groups leave for the sink as soon as they reach `maxRowGroupLength` rows or

@@ -7,7 +7,8 @@ extension DestinationSpec {
     }
 }
 
-/// The Content-Type of data objects (reference §4.5).
+/// The Content-Type of data objects (cloudquery/cloudquery plugins/destination/s3 `client/spec/spec.go`
+/// `GetContentType`).
 enum ContentType {
     /// `content_type` wins; then compression (`application/gzip`, or octet-stream for any other
     /// non-empty value); then the format; anything else is `application/octet-stream`.

@@ -2,7 +2,8 @@
 import Foundation
 import Synchronization
 
-/// Response bodies in the real wire formats of the credential services (reference aws-auth.md §1.5–1.10).
+/// Response bodies in the real wire formats of the credential services (aws-sdk-go-v2 `credentials/processcreds`, `stscreds`,
+/// `ssocreds`, `endpointcreds`, `ec2rolecreds`).
 enum FakeResponses {
     static func iso(_ date: Date) -> String { RFC3339.format(date) }
 

@@ -1,11 +1,12 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// The Arrow payloads the real CloudQuery CLI 6.21.1 sent to a destination
 /// (shared/testdata/cli-6.21.1), written as Parquet and read back by pyarrow.
-@Suite struct ParquetCLIPayloadTests {
+@Suite(.requires(.sharedData, .python)) struct ParquetCLIPayloadSharedDataTests {
     static func payloads() throws -> [URL] {
         let directory = try ParquetTestEnvironment.sharedDirectory().appendingPathComponent("testdata/cli-6.21.1")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)

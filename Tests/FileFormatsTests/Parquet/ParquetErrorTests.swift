@@ -1,11 +1,12 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Input the encoder cannot write fails with a message naming the column and the fix, and an
 /// object that failed mid-way refuses further use instead of producing a corrupt file.
-@Suite struct ParquetErrorTests {
+@Suite(.requires(.python)) struct ParquetErrorPythonTests {
     @Test func nullInNonNullableColumn() throws {
         let stream = try ParquetInputs.stream("bad_required")
         let sink = BufferSink()

@@ -1,11 +1,11 @@
 /// The read-back script of `ParquetReadBack`: pyarrow reads each Parquet file and compares it
-/// with its Arrow input converted as the Go plugin converts it (§5.4/§5.5), then reports the
+/// with its Arrow input converted as the Go plugin converts it (filetypes `parquet/write.go`), then reports the
 /// file's schema, statistics and footer fields.
 enum ParquetReadBackScript {
     static let source = #"""
     # Reads Parquet files written by the Swift encoder back with pyarrow and compares them with the
     # Arrow input they were made from, converted the way the Go plugin converts it before writing
-    # (shared/reference/s3-destination.md §5.4/§5.5). Prints one JSON report per file.
+    # (filetypes parquet/write.go: convertSchema, transformArray). Prints one JSON report per file.
     #
     # argv[1]: a JSON manifest: [{"parquet": path, "arrow": path, "storage": path or null,
     #          "version": "1.0" | "2.4" | "2.6", "slice": [offset, length] or null}, ...]

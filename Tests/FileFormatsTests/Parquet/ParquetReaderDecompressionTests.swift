@@ -1,5 +1,6 @@
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Whole-buffer gzip and zstd: several members / frames, bounds, and bad input.
@@ -34,7 +35,7 @@ import Testing
         #expect(try gunzip(compress([a, [], b]) { try GzipSink(wrapping: $0, level: 1) }) == Self.text)
     }
 
-    @Test("gzip: written by Python's gzip module, several members")
+    @Test("gzip: written by Python's gzip module, several members", .requires(.python))
     func gzipFromPython() throws {
         let directory = try ParquetTestEnvironment.temporaryDirectory("decompression")
         try ParquetTestEnvironment.runPython("""

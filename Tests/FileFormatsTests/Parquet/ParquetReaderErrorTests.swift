@@ -1,6 +1,7 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Bad input fails with a clear `ParquetDecodingError`, never a crash: truncated and corrupted
@@ -23,7 +24,7 @@ import Testing
         }
     }
 
-    @Test("every truncation of a file is an error")
+    @Test("every truncation of a file is an error", .requires(.python))
     func truncated() throws {
         let stream = try ParquetInputs.stream("nested")
         let bytes = try ParquetTestEncoding.encode(stream, options: ParquetTestEncoding.options(compression: .none))
@@ -34,7 +35,7 @@ import Testing
         }
     }
 
-    @Test("corrupted bytes give an error or values, never a crash", arguments: ParquetWriterOptions.Compression.allCases)
+    @Test("corrupted bytes give an error or values, never a crash", .requires(.python), arguments: ParquetWriterOptions.Compression.allCases)
     func corrupted(compression: ParquetWriterOptions.Compression) throws {
         let stream = try ParquetInputs.stream("nested")
         let bytes = try ParquetTestEncoding.encode(stream, options: ParquetTestEncoding.options(compression: compression))
@@ -62,7 +63,7 @@ import Testing
         #expect(message { _ = try decode(Array("PAR1\u{ff}\u{ff}\u{ff}\u{7f}PAR1".utf8), schema: schema) } != nil)
     }
 
-    @Test("a column of the schema missing from the file names the column")
+    @Test("a column of the schema missing from the file names the column", .requires(.python))
     func missingColumn() throws {
         let stream = try ParquetInputs.stream("sliced")
         let bytes = try ParquetTestEncoding.encode(stream)
@@ -71,7 +72,7 @@ import Testing
         #expect(text?.contains("\"not_there\"") == true, "\(text ?? "no error")")
     }
 
-    @Test("a column of an incompatible type names the column and both types")
+    @Test("a column of an incompatible type names the column and both types", .requires(.python))
     func incompatible() throws {
         let stream = try ParquetInputs.stream("sliced")
         let bytes = try ParquetTestEncoding.encode(stream)
@@ -83,7 +84,7 @@ import Testing
         }
     }
 
-    @Test("maxRows must be positive")
+    @Test("maxRows must be positive", .requires(.python))
     func maxRows() throws {
         let stream = try ParquetInputs.stream("sliced")
         let bytes = try ParquetTestEncoding.encode(stream)
@@ -91,7 +92,7 @@ import Testing
         #expect(try decode(bytes, schema: stream.schema, maxRows: 1) == 30)
     }
 
-    @Test("the comparison helper notices changed values")
+    @Test("the comparison helper notices changed values", .requires(.python))
     func comparisonDetectsDifferences() throws {
         let stream = try ParquetInputs.stream("primitives")
         let problems = DecoderComparison.mismatches(

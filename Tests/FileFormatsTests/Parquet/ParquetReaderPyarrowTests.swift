@@ -1,12 +1,13 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Files written by pyarrow (another writer's choices: V2 data pages, RLE_DICTIONARY and
 /// PLAIN_DICTIONARY, RLE booleans, several pages and row groups, each codec) read back equal to
 /// the Arrow stream pyarrow wrote alongside.
-@Suite struct ParquetReaderPyarrowTests {
+@Suite(.requires(.python)) struct ParquetReaderPythonTests {
     static let files: Result<URL, Error> = Result {
         let directory = try ParquetTestEnvironment.temporaryDirectory("parquet-reader-pyarrow")
         try ParquetTestEnvironment.runPython(script, arguments: [directory.path], in: directory)

@@ -1,11 +1,12 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Files written by our `ParquetEncoder` read back, value by value, as the batches written:
 /// every type in every format version, each codec, several row groups, nulls, nesting.
-@Suite struct ParquetReaderRoundTripTests {
+@Suite(.requires(.python)) struct ParquetReaderRoundTripPythonTests {
     static let typeCases = ["primitives", "required", "timestamps", "strings", "intervals", "nested", "sliced",
                             "all_nulls", "huge_values", "fallback"]
 
@@ -84,7 +85,7 @@ import Testing
         try DecoderComparison.expectRoundTrip(ParquetObjectDecoder(), bytes, expected: expected, schema: schema, maxRows: 4, label: "subset")
     }
 
-    @Test("the CLI 6.21.1 insert payloads read back")
+    @Test("the CLI 6.21.1 insert payloads read back", .requires(.sharedData))
     func cliPayloads() throws {
         let directory = try ParquetTestEnvironment.sharedDirectory().appendingPathComponent("testdata/cli-6.21.1")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {

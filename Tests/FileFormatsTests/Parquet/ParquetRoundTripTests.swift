@@ -1,12 +1,13 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// pyarrow reads back every file the encoder writes, equal to the input after the Go plugin's
 /// conversions: every type, nullable and not, nested, sliced, empty; each format version,
 /// codec and root repetition.
-@Suite struct ParquetRoundTripTests {
+@Suite(.requires(.python)) struct ParquetRoundTripPythonTests {
     static let typeCases = ["primitives", "required", "timestamps", "strings", "intervals", "nested", "sliced", "all_nulls", "huge_values"]
 
     @Test("every type reads back equal to its input", arguments: ParquetWriterOptions.FormatVersion.allCases)

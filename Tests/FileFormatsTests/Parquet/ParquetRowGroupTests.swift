@@ -1,12 +1,13 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// Row groups and streaming: `max_row_group_length` splits rows exactly, the byte bound makes
 /// row groups leave before `finish`, pages and dictionaries stay bounded, and objects without
 /// rows are valid files with the full schema.
-@Suite struct ParquetRowGroupTests {
+@Suite(.requires(.python)) struct ParquetRowGroupPythonTests {
     @Test func rowGroupsOfMaxRowGroupLength() throws {
         let stream = try ParquetInputs.stream("many")
         var options = ParquetWriterOptions()

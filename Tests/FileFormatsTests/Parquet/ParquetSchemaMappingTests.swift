@@ -1,12 +1,13 @@
 @testable import Arrow
 @testable import FileFormats
 import Foundation
+import TestSupport
 import Testing
 
-/// The Parquet schema the encoder writes is the Go plugin's (shared/reference/s3-destination.md
-/// §5.4): physical and logical types per Arrow type, strings for the converted types, 3-level
+/// The Parquet schema the encoder writes is the Go plugin's (filetypes `parquet/write.go`
+/// `convertSchema`, arrow-go `parquet/pqarrow/schema.go`): physical and logical types per Arrow type, strings for the converted types, 3-level
 /// LIST and MAP groups, required/optional, root repetition, key-value metadata, created_by.
-@Suite struct ParquetSchemaMappingTests {
+@Suite(.requires(.python)) struct ParquetSchemaMappingPythonTests {
     /// Parquet thrift enum values, named for readability.
     enum Converted {
         static let utf8 = 0, map = 1, list = 3, decimal = 5, date = 6

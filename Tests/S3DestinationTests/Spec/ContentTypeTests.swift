@@ -1,7 +1,7 @@
 import Testing
 @testable import S3Destination
 
-/// Go `GetContentType` (client/spec/spec_test.go TestGetContentType) and §4.5 of the reference.
+/// Go `GetContentType` (client/spec/spec_test.go TestGetContentType) and `GetContentType` in `client/spec/spec.go`.
 @Suite struct ContentTypeTests {
     static func spec(format: String, compression: String = "", contentType: String = "") -> DestinationSpec {
         var s = DestinationSpec()

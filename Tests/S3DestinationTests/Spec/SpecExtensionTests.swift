@@ -1,4 +1,4 @@
-import S3Client
+@testable import S3Client
 import Testing
 
 @testable import S3Destination

@@ -1,11 +1,12 @@
 import Foundation
 import GoText
+import TestSupport
 import Testing
 @testable import S3Destination
 
 /// The `GetSpecSchema` JSON schema, checked with Python's `jsonschema` (draft 2020-12) on the
 /// Go plugin's `schema_test.go` cases and the filetypes schema tests.
-@Suite struct SpecSchemaTests {
+@Suite(.requires(.python)) struct SpecSchemaPythonTests {
     struct SchemaCase: Sendable {
         let name: String
         let document: String

@@ -5,7 +5,7 @@ import HTTPTransport
 /// (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`, appended to http://169.254.170.2) and EKS Pod Identity or
 /// any local agent (`AWS_CONTAINER_CREDENTIALS_FULL_URI`), with `Authorization` from
 /// `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (re-read at every fetch, it wins) or
-/// `AWS_CONTAINER_AUTHORIZATION_TOKEN` (aws-sdk-go-v2 `credentials/endpointcreds`, reference §1.9).
+/// `AWS_CONTAINER_AUTHORIZATION_TOKEN` (aws-sdk-go-v2 `credentials/endpointcreds/provider.go`).
 struct ContainerCredentialsProvider: CredentialsProvider {
     let url: String
     let authorizationToken: String?

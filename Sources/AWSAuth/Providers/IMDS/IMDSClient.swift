@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import NIOConcurrencyHelpers
 
-/// The EC2 instance metadata service, IMDSv2 first (aws-sdk-go-v2 `feature/ec2/imds`, reference §1.10):
+/// The EC2 instance metadata service, IMDSv2 first (aws-sdk-go-v2 `feature/ec2/imds`, `token_provider.go`):
 /// a session token from `PUT /latest/api/token` goes on every GET as `X-aws-ec2-metadata-token`.
 ///
 /// IMDSv1 fallback, as in Go's `token_provider.go`: when the token PUT is answered 403, 404 or 405, or

@@ -2,7 +2,7 @@ import Foundation
 
 /// The two IAM Identity Center calls the chain needs, both REST+JSON and unsigned: the portal's
 /// GetRoleCredentials (bearer token → role credentials) and SSO OIDC CreateToken with the
-/// `refresh_token` grant (reference aws-auth.md §1.8).
+/// `refresh_token` grant (aws-sdk-go-v2 `credentials/ssocreds` `sso_credentials_provider.go`, `sso_token_provider.go`).
 struct SSOPortalClient: Sendable {
     let endpoint: String
     var httpOptions = AuthHTTPOptions(connectTimeout: 5, totalTimeout: 30)

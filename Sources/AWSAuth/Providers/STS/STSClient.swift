@@ -2,7 +2,7 @@ import Foundation
 import HTTPTransport
 
 /// The two STS operations the chain needs, over STS's query protocol (form-encoded POST, XML answer;
-/// reference aws-auth.md §1.6–1.7): `AssumeRole`, signed with the source credentials, and
+/// aws-sdk-go-v2 `credentials/stscreds` `assume_role_provider.go` and `web_identity_provider.go`): `AssumeRole`, signed with the source credentials, and
 /// `AssumeRoleWithWebIdentity`, which is anonymous.
 struct STSClient: Sendable {
     let endpoint: String

@@ -20,7 +20,7 @@ struct ParquetLevelStep {
 }
 
 /// How an Arrow leaf value becomes the physical value of its Parquet column: the pqarrow
-/// conversions of §5.4 (units rescaled, small integers widened, decimals resized) plus the
+/// conversions (arrow-go `parquet/pqarrow/encode_arrow.go` `WriteArrowToColumn`: units rescaled, small integers widened, decimals resized) plus the
 /// Go plugin's string conversions.
 enum ParquetLeafValue {
     case null

@@ -4,7 +4,7 @@ import Arrow
 /// (extension, duration, interval and large types become strings; every list flavour becomes a
 /// list with a nullable element; map values become nullable) followed by arrow-go pqarrow's
 /// `ToParquet` (physical and logical types, 3-level LIST and MAP groups, `required`/`optional`
-/// from nullability). Shared reference §5.4.
+/// from nullability; arrow-go `parquet/pqarrow/schema.go` `fieldToNode`).
 struct ParquetSchema {
     /// Depth-first `SchemaElement`s, the root first.
     let elements: [ParquetSchemaElement]

@@ -9,7 +9,7 @@
 //   https://github.com/apple/swift-protobuf/
 
 /// CloudQuery plugin protocol, as spoken by CLI 6.21.1 (field names and numbers are the wire contract;
-/// see ../shared/reference/protocol.md §2). Swift code generated from it: `make proto`.
+/// from cloudquery/plugin-pb `plugin/v3/plugin.proto`). Swift code generated from it: `make proto`.
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials

@@ -1,0 +1,1 @@
+"""The benchmarks' scripts (run as `python bench/<script>.py`); tests import their helpers as `bench.<module>`."""
