@@ -75,20 +75,22 @@ let package = Package(
         .systemLibrary(name: "CSnappy"),
 
         // Helpers shared by the test targets (locating ../shared, running the test venv's Python).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "Tests/TestSupport"),
         .testTarget(name: "GoTextTests", dependencies: ["GoText"]),
         .testTarget(name: "ArrowTests", dependencies: ["Arrow", "TestSupport"]),
         .testTarget(name: "FileFormatsTests", dependencies: ["FileFormats", "Arrow", "GoText", "TestSupport"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "TestSupport"]),
-        .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth", "HTTPTransport", "TestSupport"]),
+        .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth", "HTTPTransport", "TestSupport", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
         .testTarget(
             name: "S3ClientTests",
             dependencies: [
                 "S3Client", "AWSAuth", "HTTPTransport", "TestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(
-            name: "S3DestinationTests", dependencies: ["S3Destination", "Arrow", "FileFormats", "GoText", "TestSupport"]
+            name: "S3DestinationTests",
+            dependencies: ["S3Destination", "Arrow", "FileFormats", "GoText", "TestSupport", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
         .testTarget(
             name: "PluginTransportTests",

@@ -1,6 +1,6 @@
 @testable import AWSAuth
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 import TestSupport
 
@@ -19,9 +19,9 @@ import TestSupport
     }
 
     final class TokenLedger: Sendable {
-        private let issued = Mutex<Set<String>>([])
-        func add(_ token: String) { issued.withLock { _ = $0.insert(token) } }
-        func contains(_ token: String) -> Bool { issued.withLock { $0.contains(token) } }
+        private let issued = NIOLockedValueBox<Set<String>>([])
+        func add(_ token: String) { issued.withLockedValue { _ = $0.insert(token) } }
+        func contains(_ token: String) -> Bool { issued.withLockedValue { $0.contains(token) } }
     }
 
     final class FakeIMDS: Sendable {

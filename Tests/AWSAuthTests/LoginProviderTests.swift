@@ -173,12 +173,12 @@ import TestSupport
     func earlyRefresh() async throws {
         let home = try makeHome()
         defer { AuthTestSupport.remove(home.path) }
-        try writeCache(home, expiresIn: 120)
+        try writeCache(home, expiresIn: 280)
         let signin = try fake(home)
         defer { signin.server.stop() }
         #expect(try await provider(home, signin).credentials().accessKeyId == "ASIALOGIN1")
 
-        try writeCache(home, expiresIn: 120)
+        try writeCache(home, expiresIn: 280)
         let refusing = try fake(home, refusal: "TOKEN_EXPIRED")
         defer { refusing.server.stop() }
         let kept = try await provider(home, refusing).credentials()
@@ -357,7 +357,7 @@ import TestSupport
         defer { good.server.stop() }
         _ = try await provider(home, good, logger: logger).credentials()
 
-        try writeCache(home, expiresIn: 100)
+        try writeCache(home, expiresIn: 280)
         let refusing = try fake(home, refusal: "TOKEN_EXPIRED")
         defer { refusing.server.stop() }
         _ = try await provider(home, refusing, logger: logger).credentials()

@@ -173,7 +173,7 @@ import TestSupport
         let home = try makeHome(config: Self.sessionConfig)
         defer { AuthTestSupport.remove(home.path) }
         let soon: [String: Any] = [
-            "accessToken": "ALMOST", "expiresAt": RFC3339.format(Date().addingTimeInterval(120)),
+            "accessToken": "ALMOST", "expiresAt": RFC3339.format(Date().addingTimeInterval(280)),
             "clientId": "c", "clientSecret": "s", "refreshToken": "r",
         ]
         try writeToken(home, key: "my-sso", soon)

@@ -1,15 +1,15 @@
 @testable import AWSAuth
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 /// No secret key, session token, bearer token, refresh token or client secret in any log line (at trace
 /// level) or error of the credential providers.
 @Suite struct SecretHygieneTests {
     final class Recorder: Sendable {
-        let lines = Mutex<[String]>([])
-        var all: String { lines.withLock { $0.joined(separator: "\n") } }
+        let lines = NIOLockedValueBox<[String]>([])
+        var all: String { lines.withLockedValue { $0.joined(separator: "\n") } }
     }
 
     struct RecordingHandler: LogHandler {
@@ -24,7 +24,7 @@ import Testing
 
         func log(event: LogEvent) {
             let meta = (event.metadata ?? [:]).merging(metadata) { a, _ in a }
-            recorder.lines.withLock { $0.append("\(event.level) \(event.message) \(meta)") }
+            recorder.lines.withLockedValue { $0.append("\(event.level) \(event.message) \(meta)") }
         }
     }
 
@@ -54,7 +54,9 @@ import Testing
             credential_process = echo '\(Self.secrets[0]) \(Self.secrets[1])' >&2; echo '{"Version":1,"AccessKeyId":"A","SecretAccessKey":"\(Self.secrets[0])","SessionToken":"\(Self.secrets[1])","Expiration":"bad \(Self.secrets[1])"}'
             """, to: home + "/.aws/config")
         let token: [String: Any] = [
-            "accessToken": Self.secrets[2], "expiresAt": RFC3339.format(Date().addingTimeInterval(60)),
+            // Inside the provider's 300 s early-refresh window, yet valid long enough that a slow run
+            // (a loaded machine, a sanitizer) still reaches the early refresh before it expires.
+            "accessToken": Self.secrets[2], "expiresAt": RFC3339.format(Date().addingTimeInterval(290)),
             "refreshToken": Self.secrets[3], "clientId": "cid", "clientSecret": Self.secrets[4],
         ]
         try AuthTestSupport.write(

@@ -1,7 +1,7 @@
 @testable import AWSAuth
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 @testable import S3Client
 
@@ -89,7 +89,7 @@ import Testing
 
 /// A swift-log handler that keeps every message with its metadata.
 final class LogCapture: LogHandler, @unchecked Sendable {
-    private let lines = Mutex<[String]>([])
+    private let lines = NIOLockedValueBox<[String]>([])
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
@@ -100,8 +100,8 @@ final class LogCapture: LogHandler, @unchecked Sendable {
 
     func log(event: LogEvent) {
         let extra = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        lines.withLock { $0.append("[\(event.level)] \(event.message) \(extra)") }
+        lines.withLockedValue { $0.append("[\(event.level)] \(event.message) \(extra)") }
     }
 
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
+    var text: String { lines.withLockedValue { $0.joined(separator: "\n") } }
 }

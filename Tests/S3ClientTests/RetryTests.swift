@@ -1,6 +1,6 @@
 @testable import AWSAuth
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import TestSupport
 import Testing
 @testable import S3Client
@@ -332,16 +332,16 @@ import Testing
 
 /// Hands out generation n of the credentials until invalidated, then generation n + 1.
 final class RotatingCredentials: CredentialsProvider, Sendable {
-    private let state = Mutex<(generation: Int, invalidations: Int)>((0, 0))
-    var invalidations: Int { state.withLock { $0.invalidations } }
+    private let state = NIOLockedValueBox<(generation: Int, invalidations: Int)>((0, 0))
+    var invalidations: Int { state.withLockedValue { $0.invalidations } }
 
     static func generation(_ n: Int) -> Credentials {
         Credentials(accessKeyId: "AKIDROTATING0000000\(n)", secretAccessKey: "rotating/secret-\(n)", sessionToken: "token-\(n)")
     }
 
-    func credentials() async throws -> Credentials { Self.generation(state.withLock { $0.generation }) }
+    func credentials() async throws -> Credentials { Self.generation(state.withLockedValue { $0.generation }) }
 
     func invalidate() {
-        state.withLock { $0.generation += 1; $0.invalidations += 1 }
+        state.withLockedValue { $0.generation += 1; $0.invalidations += 1 }
     }
 }

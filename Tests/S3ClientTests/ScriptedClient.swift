@@ -1,17 +1,17 @@
 @testable import AWSAuth
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 @testable import S3Client
 
 /// Records the backoff delays the client asks for instead of waiting them.
 final class SleepRecorder: Sendable {
-    private let recorded = Mutex<[Double]>([])
+    private let recorded = NIOLockedValueBox<[Double]>([])
 
-    var delays: [Double] { recorded.withLock { $0 } }
+    var delays: [Double] { recorded.withLockedValue { $0 } }
 
     var sleep: @Sendable (Double) async throws -> Void {
         { [self] seconds in
-            recorded.withLock { $0.append(seconds) }
+            recorded.withLockedValue { $0.append(seconds) }
             try Task.checkCancellation()
         }
     }

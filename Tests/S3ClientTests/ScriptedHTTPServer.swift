@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +53,7 @@ final class ScriptedHTTPServer: @unchecked Sendable {
     let port: Int
     private let listenFD: Int32
     private let script: @Sendable (_ request: Request, _ index: Int) -> Reply
-    private let recorded = Mutex<[Request]>([])
+    private let recorded = NIOLockedValueBox<[Request]>([])
     private let stopped = Atomic<Bool>(false)
 
     /// Starts listening; `script` gets each request and its 0-based index among all requests received.
@@ -89,7 +90,7 @@ final class ScriptedHTTPServer: @unchecked Sendable {
     var endpoint: String { "http://127.0.0.1:\(port)" }
 
     /// Every request received so far, in arrival order.
-    var requests: [Request] { recorded.withLock { $0 } }
+    var requests: [Request] { recorded.withLockedValue { $0 } }
 
     func stop() {
         guard !stopped.exchange(true, ordering: .relaxed) else { return }
@@ -118,7 +119,7 @@ final class ScriptedHTTPServer: @unchecked Sendable {
         while !stopped.load(ordering: .relaxed) {
             guard let request = reader.readRequest(sendContinue: { send(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) })
             else { return }
-            let index = recorded.withLock { list -> Int in
+            let index = recorded.withLockedValue { list -> Int in
                 list.append(request)
                 return list.count - 1
             }

@@ -1,6 +1,6 @@
 @testable import AWSAuth
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Response bodies in the real wire formats of the credential services (aws-sdk-go-v2 `credentials/processcreds`, `stscreds`,
 /// `ssocreds`, `endpointcreds`, `ec2rolecreds`).
@@ -73,8 +73,8 @@ enum FakeResponses {
 
 /// A clock the tests move by hand.
 final class TestClock: Sendable {
-    private let current: Mutex<Date>
-    init(_ start: Date = Date()) { current = Mutex(start) }
-    var now: Date { current.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
+    private let current: NIOLockedValueBox<Date>
+    init(_ start: Date = Date()) { current = NIOLockedValueBox(start) }
+    var now: Date { current.withLockedValue { $0 } }
+    func advance(_ seconds: TimeInterval) { current.withLockedValue { $0 = $0.addingTimeInterval(seconds) } }
 }

@@ -1,6 +1,6 @@
 @testable import AWSAuth
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A loopback AWS Sign-In service speaking `CreateOAuth2Token`'s wire format (restJson1, `POST /v1/token`,
 /// botocore `data/signin/2023-01-01/service-2.json`) that checks every request as the real service must:
@@ -16,12 +16,12 @@ final class FakeSignin: Sendable {
 
     /// What the handler threads record.
     final class State: Sendable {
-        let problems = Mutex<[String]>([])
-        let seenJTIs = Mutex<Set<String>>([])
+        let problems = NIOLockedValueBox<[String]>([])
+        let seenJTIs = NIOLockedValueBox<Set<String>>([])
     }
 
     /// Every check a request failed, in arrival order.
-    var problems: [String] { state.problems.withLock { $0 } }
+    var problems: [String] { state.problems.withLockedValue { $0 } }
 
     static func secret(_ n: Int) -> String { "login-secret-\(n)/abcdefghijklmnopqrstuvwxyz0123" }
     static func sessionToken(_ n: Int) -> String { "login-session-token-\(n)" }
@@ -39,7 +39,7 @@ final class FakeSignin: Sendable {
             let problem = Self.check(request, point: point, keyPEM: keyPEM, clientID: clientID,
                                      refreshToken: refreshToken, state: state)
             if let problem {
-                state.problems.withLock { $0.append(problem) }
+                state.problems.withLockedValue { $0.append(problem) }
                 return .json(400, #"{"error":"INVALID_REQUEST","message":"\#(problem)"}"#)
                     .with(header: ("x-amzn-ErrorType", "ValidationException"))
             }
@@ -94,7 +94,7 @@ final class FakeSignin: Sendable {
             return "DPoP iat is not now"
         }
         guard let jti = claims["jti"]?.stringValue, !jti.isEmpty else { return "DPoP has no jti" }
-        guard state.seenJTIs.withLock({ $0.insert(jti).inserted }) else { return "DPoP jti replayed" }
+        guard state.seenJTIs.withLockedValue({ $0.insert(jti).inserted }) else { return "DPoP jti replayed" }
         return nil
     }
 

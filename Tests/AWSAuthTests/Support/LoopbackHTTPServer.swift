@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Synchronization
 
 #if canImport(Glibc)
@@ -66,7 +67,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     private let listener: Int32
     private let handler: Handler
-    private let recorded = Mutex<[Request]>([])
+    private let recorded = NIOLockedValueBox<[Request]>([])
     private let stopped = Atomic<Bool>(false)
 
     init(handler: @escaping Handler) throws {
@@ -100,7 +101,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Every request received so far, in arrival order.
-    var requests: [Request] { recorded.withLock { $0 } }
+    var requests: [Request] { recorded.withLockedValue { $0 } }
 
     func stop() {
         guard !stopped.exchange(true, ordering: .relaxed) else { return }
@@ -125,7 +126,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         guard let request = readRequest(fd) else { return }
-        recorded.withLock { $0.append(request) }
+        recorded.withLockedValue { $0.append(request) }
         let response = handler(request)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
@@ -199,8 +200,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
 /// A counter/state box for handlers that change their answer over time.
 final class Counter: Sendable {
-    private let value = Mutex(0)
+    private let value = NIOLockedValueBox(0)
     /// Increments and returns the new value.
-    @discardableResult func next() -> Int { value.withLock { $0 += 1; return $0 } }
-    var current: Int { value.withLock { $0 } }
+    @discardableResult func next() -> Int { value.withLockedValue { $0 += 1; return $0 } }
+    var current: Int { value.withLockedValue { $0 } }
 }

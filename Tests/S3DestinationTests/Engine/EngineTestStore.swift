@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 @testable import S3Destination
 
@@ -20,7 +20,7 @@ final class EngineTestStore: ObjectStore {
         var putKeys: Set<String> = []
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     /// How long each request takes.
     let delay: Duration
     /// Requests for keys containing this fail (Put, Create, parts).
@@ -38,13 +38,13 @@ final class EngineTestStore: ObjectStore {
         self.failPartNumber = failPartNumber
     }
 
-    var objects: [Object] { state.withLock { $0.objects } }
-    var openUploads: Int { state.withLock { $0.uploads.count } }
-    var aborted: [String] { state.withLock { $0.aborted } }
-    var mostInFlight: Int { state.withLock { $0.mostInFlight } }
+    var objects: [Object] { state.withLockedValue { $0.objects } }
+    var openUploads: Int { state.withLockedValue { $0.uploads.count } }
+    var aborted: [String] { state.withLockedValue { $0.aborted } }
+    var mostInFlight: Int { state.withLockedValue { $0.mostInFlight } }
 
     func put(key: String, body: [UInt8], contentType: String?) async throws {
-        let first = state.withLock { $0.putKeys.insert(key).inserted }
+        let first = state.withLockedValue { $0.putKeys.insert(key).inserted }
         if first && firstPutDelay > .zero { try await Task.sleep(for: firstPutDelay) }
         try await request(key) { $0.objects.append(Object(key: key, body: body, contentType: contentType)) }
     }
@@ -79,21 +79,21 @@ final class EngineTestStore: ObjectStore {
     }
 
     func get(key: String, maxBytes: Int) async throws -> [UInt8]? {
-        state.withLock { state in state.objects.last(where: { $0.key == key })?.body }
+        state.withLockedValue { state in state.objects.last(where: { $0.key == key })?.body }
     }
 
     /// One request: counted in flight for `delay`, then `effect` (unless the key is to fail).
     private func request(_ key: String?, _ effect: @Sendable (inout State) -> Void) async throws {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.inFlight += 1
             state.requests += 1
             state.mostInFlight = max(state.mostInFlight, state.inFlight)
         }
-        defer { state.withLock { $0.inFlight -= 1 } }
+        defer { state.withLockedValue { $0.inFlight -= 1 } }
         if delay > .zero { try await Task.sleep(for: delay) }
         if let fail = failKeysContaining, let key, key.contains(fail) {
             throw Failure(description: "PutObject s3://bucket/\(key) failed: 403 AccessDenied: denied")
         }
-        state.withLock { effect(&$0) }
+        state.withLockedValue { effect(&$0) }
     }
 }
