@@ -166,7 +166,10 @@ import TestSupport
         #expect(first.accessKeyId == "ASIAROLE1")
 
         try AuthTestSupport.write("eyJhbGciOiJSUzI1NiJ9.rotated", to: tokenFile)
-        clock.advance(3600 - 200)  // inside the 5-minute window
+        // 200 s before the first credentials expire: inside the 5-minute refresh window, however long
+        // the first call took (the fake sets the expiry from its own clock when it answers).
+        let expiration = try #require(first.expiration)
+        clock.advance(expiration.timeIntervalSince(clock.now) - 200)
         let second = try await cache.credentials()
         #expect(second.accessKeyId == "ASIAROLE2")
 
