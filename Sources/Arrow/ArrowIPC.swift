@@ -4,7 +4,7 @@ public struct ArrowStream: Sendable {
     public let batches: [RecordBatch]
 
     /// Total rows over all batches.
-    var rowCount: Int { batches.reduce(0) { $0 + $1.length } }
+    public var rowCount: Int { batches.reduce(0) { $0 + $1.length } }
 }
 
 /// Reader for the Arrow IPC *streaming* format, as CloudQuery sends it in `Write.migrate_table`

@@ -153,12 +153,11 @@ final class WriteSession {
     /// bytes to disk, largest first, until three quarters of the budget are free of them. Returns
     /// whether the next message may be read now (false: wait for uploads to give memory back).
     func relievePressure() throws -> Bool {
-        var used = memoryUsed
-        mostMemoryUsed = max(mostMemoryUsed, used)
-        guard used > settings.memoryBudget else { return true }
+        let usedBefore = memoryUsed
+        mostMemoryUsed = max(mostMemoryUsed, usedBefore)
+        guard usedBefore > settings.memoryBudget else { return true }
         let target = settings.memoryBudget / 4 * 3
-        let usedBeforeSpilling = used
-        defer { FreedMemory.returnToSystem(afterFreeing: usedBeforeSpilling - memoryUsed) }
+        var used = usedBefore
         for slot in open.keys.sorted(by: { open[$0]!.memoryBytes > open[$1]!.memoryBytes }) where used > target {
             guard var object = open[slot], object.memoryBytes >= Self.smallestSpill else { break }
             let before = object.memoryBytes
@@ -177,7 +176,9 @@ final class WriteSession {
             ])
         }
         if used > target && router.isActive { try closeLeastRecentlyWritten(while: target) }
-        return memoryUsed <= settings.memoryBudget || scheduler.inFlight == 0
+        let usedAfter = memoryUsed
+        FreedMemory.returnToSystem(afterFreeing: usedBefore - usedAfter)
+        return usedAfter <= settings.memoryBudget || scheduler.inFlight == 0
     }
 
     /// Many partitions, each too small to spill (an encoder's page scratch, a few rows): the least
