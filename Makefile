@@ -12,7 +12,7 @@ BIN := .build/debug/cq-dest-s3
 RGW := $(PY) scripts/rgw.py
 SHARED ?= $(abspath ../shared)
 # What the Swift build links against (all `make unit` needs), then the local S3 server and tools of the rest.
-APT_BUILD_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libzstd-dev libsnappy-dev protobuf-compiler libprotobuf-dev
+APT_BUILD_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libdeflate-dev libzstd-dev libsnappy-dev protobuf-compiler libprotobuf-dev
 APT_PACKAGES := $(APT_BUILD_PACKAGES) radosgw ceph-mon ceph-osd curl openssl
 # Swift suites named for what they need beyond Swift and APT_BUILD_PACKAGES (Tests/TestSupport/Prerequisite.swift):
 # ../shared (SharedData), the test venv's Python (Python), a running Ceph RGW (RGW). `make unit` skips them.

@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "S3Destination",
             dependencies: [
-                "FileFormats", "S3Client", "AWSAuth", "Arrow", "GoText", "CZlib", "CMalloc",
+                "FileFormats", "S3Client", "AWSAuth", "Arrow", "GoText", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "GoText"),
         .target(
             name: "S3Client",
-            dependencies: ["AWSAuth", "HTTPTransport", "CZlib", .product(name: "Logging", package: "swift-log"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: ["AWSAuth", "HTTPTransport", "CDeflate", .product(name: "Logging", package: "swift-log"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
         .target(
             name: "AWSAuth",
@@ -70,6 +70,7 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CCrypto"),
         .systemLibrary(name: "CZlib"),
+        .systemLibrary(name: "CDeflate"),
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CZstd"),
         .systemLibrary(name: "CSnappy"),

@@ -378,3 +378,17 @@ def proc_status_mib(pid, field):
 def rss_mib(pid):
     """Current VmRSS of a process in MiB, or None when it is gone."""
     return proc_status_mib(pid, "VmRSS")
+
+
+def write_frames_once(binary, env, spec, frames, log_path, seconds, wait_timeout=60):
+    """Starts `<binary> stdio`, Init with `spec`, sends the pre-built Write stream `frames`,
+    reads the Write reply, Close; returns the ExitUsage (the plugin is always reaped)."""
+    plugin = PluginProcess(binary, env, log_path, time.monotonic() + seconds)
+    try:
+        plugin.init(spec)
+        plugin.send_file(frames)
+        plugin.finish_write()
+        plugin.close_plugin()
+    finally:
+        usage = plugin.wait(timeout=wait_timeout)
+    return usage

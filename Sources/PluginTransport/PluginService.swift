@@ -52,8 +52,8 @@ public struct PluginService: Sendable {
     where Requests.Element == Cloudquery_Plugin_V3_Write.Request {
         let messages = requests.compactMap { request -> WriteMessage? in
             switch request.message {
-            case .migrateTable(let m): return .migrateTable(schemaIPC: [UInt8](m.table), force: m.migrateForce)
-            case .insert(let m): return .insert(recordIPC: [UInt8](m.record))
+            case .migrateTable(let m): return .migrateTable(schemaIPC: m.table, force: m.migrateForce)
+            case .insert(let m): return .insert(recordIPC: m.record)
             case .delete(let m):
                 return .deleteStale(table: m.tableName, sourceName: m.sourceName, syncTime: m.syncTime.date)
             case .deleteRecord(let m): return .deleteRecord(table: m.tableName)

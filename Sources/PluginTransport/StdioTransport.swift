@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import S3Destination
 import StdioWire
@@ -153,12 +156,18 @@ extension PluginError {
     }
 }
 
-/// stdin as a frame source.
+/// stdin as a frame source: read(2) straight into the frame's buffer.
 struct FileHandleSource: StdioByteSource {
     let handle: FileHandle
-    func read(upTo count: Int) throws -> [UInt8] {
-        guard let data = try handle.read(upToCount: count) else { return [] }
-        return [UInt8](data)
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let start = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let read = Glibc.read(handle.fileDescriptor, start, buffer.count)
+            if read >= 0 { return read }
+            guard errno == EINTR else {
+                throw PluginError(.internal, "reading stdin: \(String(cString: strerror(errno)))")
+            }
+        }
     }
 }
 

@@ -67,6 +67,39 @@ import Testing
         #expect(try reader.next() == nil)
     }
 
+    /// A source that hands out at most `chunk` bytes per read, as a pipe does.
+    struct TrickleBytes: StdioByteSource {
+        var inner: StdioBytes
+        let chunk: Int
+        mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+            inner.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(chunk, buffer.count)]))
+        }
+    }
+
+    @Test("payloads of changing sizes through the one reused buffer: each decodes to its own bytes, also when read a few bytes at a time",
+          arguments: [1, 7, 1 << 20])
+    func reusedPayloadBuffer(chunk: Int) throws {
+        // Large, small, larger, empty, small: a stale tail of an earlier, longer payload must not leak in.
+        let sizes = [300_000, 3, 1_000_000, 0, 17]
+        var envelopes: [Cqdests3_Stdio_V1_Envelope] = []
+        for (k, size) in sizes.enumerated() {
+            var envelope = Cqdests3_Stdio_V1_Envelope()
+            envelope.method = "/m\(k)"
+            envelope.message = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ k) })
+            envelopes.append(envelope)
+        }
+        let stream = try envelopes.flatMap { StdioFraming.frame(try $0.serializedBytes()) }
+        var reader = StdioFrameReader(TrickleBytes(inner: StdioBytes(stream), chunk: chunk), maxFrameBytes: 1 << 21)
+        for expected in envelopes {
+            guard case .envelope(let read) = try reader.next() else {
+                Issue.record("frame \(expected.method) was not read as an envelope")
+                return
+            }
+            #expect(read == expected, "\(expected.method): \(read.message.count) bytes")
+        }
+        #expect(try reader.next() == nil)
+    }
+
     @Test func aBrokenHeaderOrACutFrameEndsTheStream() throws {
         var cut = Self.reader([0, 0, 0, 0, 9, 1])
         #expect { try cut.next() } throws: { "\($0)".contains("input ended inside a frame (1 of 9 bytes read)") }

@@ -15,6 +15,24 @@ import Testing
         #expect(CRC32.base64(checksum: 0x0102_03FF) == "AQID/w==")
     }
 
+    @Test("CRC32 extended piece by piece (odd lengths, around the vector widths) equals the whole's")
+    func updateInPieces() {
+        let bytes = (0..<300_001).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) }
+        let whole = CRC32.checksum(bytes)
+        for piece in [1, 3, 15, 16, 17, 63, 64, 65, 255, 4097, 65_537] {
+            var crc: UInt32 = 0
+            var offset = 0
+            bytes.withUnsafeBytes { raw in
+                while offset < raw.count {
+                    let end = min(raw.count, offset + piece)
+                    crc = CRC32.update(crc, with: UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
+                    offset = end
+                }
+            }
+            #expect(crc == whole, "pieces of \(piece) bytes")
+        }
+    }
+
     @Test("CRC32 of a 5 MiB part matches Python's zlib.crc32", .requires(.python))
     func largeMatchesZlib() throws {
         var part = [UInt8](repeating: 0, count: 5 << 20)

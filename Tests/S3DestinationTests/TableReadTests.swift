@@ -29,9 +29,9 @@ struct TableReadSharedDataTests {
         for (name, bytes) in try SharedTestData.cliPayloads() where name.hasSuffix(".arrow") {
             if name.contains("-migrate_table-") {
                 schemas[try ArrowIPC.readStream(bytes).schema.tableName ?? ""] = bytes
-                messages.append(.migrateTable(schemaIPC: bytes, force: false))
+                messages.append(.migrateTable(schemaIPC: Data(bytes), force: false))
             } else if name.contains("-insert-") {
-                messages.append(.insert(recordIPC: bytes))
+                messages.append(.insert(recordIPC: Data(bytes)))
             }
         }
         return (schemas, messages)
@@ -50,7 +50,7 @@ struct TableReadSharedDataTests {
     func inserted(_ table: String, _ messages: [WriteMessage]) throws -> [RecordBatch] {
         try messages.flatMap { message -> [RecordBatch] in
             guard case .insert(let bytes) = message else { return [] }
-            let stream = try ArrowIPC.readStream(bytes)
+            let stream = try ArrowIPC.readStream([UInt8](bytes))
             return stream.schema.tableName == table ? stream.batches : []
         }
     }

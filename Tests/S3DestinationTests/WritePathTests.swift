@@ -91,8 +91,8 @@ struct WritePathSharedDataTests {
     /// The golden Write messages, in arrival order (inserts and migrations; DeleteStale optional).
     func goldenMessages(includeDeleteStale: Bool) throws -> [WriteMessage] {
         try SharedTestData.cliPayloads().compactMap { name, bytes -> WriteMessage? in
-            if name.hasSuffix(".arrow") && name.contains("-insert-") { return .insert(recordIPC: bytes) }
-            if name.hasSuffix(".arrow") && name.contains("-migrate_table-") { return .migrateTable(schemaIPC: bytes, force: false) }
+            if name.hasSuffix(".arrow") && name.contains("-insert-") { return .insert(recordIPC: Data(bytes)) }
+            if name.hasSuffix(".arrow") && name.contains("-migrate_table-") { return .migrateTable(schemaIPC: Data(bytes), force: false) }
             if includeDeleteStale && name.hasSuffix(".pb") && name.contains("-delete_stale-") {
                 let table = String(name.dropFirst(4).dropFirst("delete_stale-".count).dropLast(3))
                 return .deleteStale(table: table, sourceName: "harness-source", syncTime: Date())

@@ -3,9 +3,10 @@ import Foundation
 /// One message of a Write stream, transport-neutral (the transports decode protobuf into this).
 public enum WriteMessage: Sendable {
     /// `Write.migrate_table`: an Arrow IPC stream holding only the table's schema.
-    case migrateTable(schemaIPC: [UInt8], force: Bool)
-    /// `Write.insert`: an Arrow IPC stream with the schema and one record batch.
-    case insert(recordIPC: [UInt8])
+    case migrateTable(schemaIPC: Data, force: Bool)
+    /// `Write.insert`: an Arrow IPC stream with the schema and one record batch. `Data`, as the
+    /// protobuf message holds it, so the bytes are copied once, by the Arrow reader, not twice.
+    case insert(recordIPC: Data)
     /// `Write.delete` (DeleteStale), sent by the CLI in `overwrite-delete-stale` mode.
     case deleteStale(table: String, sourceName: String, syncTime: Date)
     /// `Write.delete_record`.

@@ -217,10 +217,10 @@ final class WriteSession {
     }
 
     /// An IPC message of the Write stream and the table it names (the Go SDK's wording on failure).
-    private static func decode(_ bytes: [UInt8], failure: String) throws -> (ArrowStream, table: String) {
+    private static func decode(_ bytes: Data, failure: String) throws -> (ArrowStream, table: String) {
         let stream: ArrowStream
         do {
-            stream = try ArrowIPC.readStream(bytes)
+            stream = try bytes.withUnsafeBytes { try ArrowIPC.readStream($0) }
         } catch {
             throw PluginError(.invalidArgument, "\(failure): \(error)")
         }
@@ -319,7 +319,7 @@ final class WriteSession {
     }
 
     /// A zero-row object with the table's full schema (write_empty_objects_for_empty_tables).
-    private func writeEmptyObject(_ schemaIPC: [UInt8]) throws {
+    private func writeEmptyObject(_ schemaIPC: Data) throws {
         let (stream, table) = try Self.decode(schemaIPC, failure: "failed to create schema from bytes")
         // With row variables it lands where the rows whose values are all null go.
         let slot = ObjectSlot(

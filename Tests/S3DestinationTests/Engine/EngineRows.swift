@@ -13,7 +13,7 @@ enum EngineRows {
     }
 
     static func migrate(_ table: String) -> WriteMessage {
-        .migrateTable(schemaIPC: IPCStreamWriter.stream(schema: schema(table), batches: []), force: false)
+        .migrateTable(schemaIPC: Data(IPCStreamWriter.stream(schema: schema(table), batches: [])), force: false)
     }
 
     /// One insert of rows `ids`, each with a payload of `padding` letters that differ from row to
@@ -30,7 +30,7 @@ enum EngineRows {
             try builder.columns[0].append(Int64(id))
             try payload.withUnsafeBytes { try builder.columns[1].append(bytes: $0) }
         }
-        return .insert(recordIPC: IPCStreamWriter.stream(schema: schema(table), batches: [try builder.finish()]))
+        return .insert(recordIPC: Data(IPCStreamWriter.stream(schema: schema(table), batches: [try builder.finish()])))
     }
 
     /// The `id`s of every JSON line of the objects whose key contains `/<table>/`, in object order.

@@ -152,7 +152,7 @@ import Testing
     }
 
     static func insert(_ table: String, ids: Range<Int>, regions: [String?]) throws -> WriteMessage {
-        .insert(recordIPC: IPCStreamWriter.stream(schema: schema(table), batches: [try batch(table, ids: Array(ids), regions: regions)]))
+        .insert(recordIPC: Data(IPCStreamWriter.stream(schema: schema(table), batches: [try batch(table, ids: Array(ids), regions: regions)])))
     }
 
     static func rows(_ object: EngineTestStore.Object) throws -> [[String: Any]] {
@@ -164,7 +164,7 @@ import Testing
     @Test func rowsGoToOneObjectPerPartitionAndTheLeastRecentlyWrittenClosesFirst() async throws {
         let regions: [String?] = ["r0", "r1", "r2", nil]
         let store = EngineTestStore()
-        let messages = [WriteMessage.migrateTable(schemaIPC: IPCStreamWriter.stream(schema: Self.schema("t"), batches: []), force: false)]
+        let messages = [WriteMessage.migrateTable(schemaIPC: Data(IPCStreamWriter.stream(schema: Self.schema("t"), batches: [])), force: false)]
             + (0..<6).map { try! Self.insert("t", ids: ($0 * 20)..<($0 * 20 + 20), regions: regions) }
         let session = try await WriteEngineMemoryTests.run(messages, store: store, settings: Self.settings(limit: 2))
         var ids: [Int] = []
@@ -216,7 +216,7 @@ import Testing
         let store = EngineTestStore()
         var settings = Self.settings(limit: 4)
         settings.partitionColumns = ["account_id"]
-        let messages = [WriteMessage.migrateTable(schemaIPC: IPCStreamWriter.stream(schema: Self.schema("items"), batches: []), force: false)]
+        let messages = [WriteMessage.migrateTable(schemaIPC: Data(IPCStreamWriter.stream(schema: Self.schema("items"), batches: [])), force: false)]
         await #expect {
             _ = try await WriteEngineMemoryTests.run(messages, store: store, settings: settings)
         } throws: { "\($0)".contains("table \"items\" has no column \"account_id\"") }

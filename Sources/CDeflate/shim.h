@@ -1,0 +1,2 @@
+// libdeflate: CRC-32 with carry-less multiplication (PCLMULQDQ) where the CPU has it (Debian: libdeflate-dev).
+#include <libdeflate.h>
