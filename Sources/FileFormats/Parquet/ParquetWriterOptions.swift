@@ -52,6 +52,10 @@ public struct ParquetWriterOptions: Sendable, Equatable {
     /// min/max statistics longer than this are left out (arrow-go's `DefaultMaxStatsSize`).
     public var maxStatisticsSize: Int
     public var createdBy: String
+    /// Threads that encode the columns of one batch at once (1: on the caller's thread only).
+    /// Each extra thread holds one more page scratch (about two data pages) while the object is
+    /// open. The bytes written do not depend on it.
+    public var encodingThreads: Int
 
     public init(
         version: FormatVersion = .v2_6,
@@ -63,7 +67,8 @@ public struct ParquetWriterOptions: Sendable, Equatable {
         dictionaryPageSizeLimit: Int = 1024 * 1024,
         dictionaryEnabled: Bool = true,
         maxStatisticsSize: Int = 4096,
-        createdBy: String = ParquetWriterOptions.goPluginCreatedBy
+        createdBy: String = ParquetWriterOptions.goPluginCreatedBy,
+        encodingThreads: Int? = nil
     ) {
         self.version = version
         self.rootRepetition = rootRepetition
@@ -75,6 +80,7 @@ public struct ParquetWriterOptions: Sendable, Equatable {
         self.dictionaryEnabled = dictionaryEnabled
         self.maxStatisticsSize = maxStatisticsSize
         self.createdBy = createdBy
+        self.encodingThreads = encodingThreads ?? EncodingThreads.defaultCount
     }
 
     func validate() throws {
@@ -87,6 +93,9 @@ public struct ParquetWriterOptions: Sendable, Equatable {
         }
         guard dataPageSize > 0, dictionaryPageSizeLimit > 0, maxStatisticsSize >= 0 else {
             throw ParquetEncodingError("Parquet page and dictionary sizes must be positive")
+        }
+        guard encodingThreads > 0 else {
+            throw ParquetEncodingError("Parquet encoding threads must be at least 1 (got \(encodingThreads))")
         }
     }
 }

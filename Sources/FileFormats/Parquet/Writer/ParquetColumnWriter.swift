@@ -27,9 +27,13 @@ struct ParquetColumnWriter {
 
     let leaf: ParquetLeafColumn
     private let configuration: Configuration
-    private let compressor: ParquetPageCompressor
-    /// Page assembly buffers, shared by all columns of the object (one page is built at a time).
-    private let scratch: ParquetPageScratch
+    /// Page assembly buffers and the codec context of the thread encoding this column now (one
+    /// page is built at a time per thread); `ParquetFileWriter` hands the column its thread's
+    /// scratch before each call that may close a page.
+    var scratch: ParquetPageScratch
+    /// The codec, also known while no thread is assigned.
+    private let codec: ParquetWriterOptions.Compression
+    private let thriftCodec: ParquetCompressionCodec
     private let definitionBitWidth: Int
     private let repetitionBitWidth: Int
 
@@ -68,12 +72,12 @@ struct ParquetColumnWriter {
     /// Rendered strings and re-ordered decimal bytes.
     var valueScratch: [UInt8] = []
 
-    init(leaf: ParquetLeafColumn, configuration: Configuration, compressor: ParquetPageCompressor,
-         scratch: ParquetPageScratch) {
+    init(leaf: ParquetLeafColumn, configuration: Configuration, scratch: ParquetPageScratch) {
         self.leaf = leaf
         self.configuration = configuration
-        self.compressor = compressor
         self.scratch = scratch
+        codec = scratch.compressor.codec
+        thriftCodec = scratch.compressor.thriftCodec
         definitionBitWidth = RLEHybridEncoder.bitWidth(forMaxValue: leaf.maxDefinitionLevel)
         repetitionBitWidth = RLEHybridEncoder.bitWidth(forMaxValue: leaf.maxRepetitionLevel)
         pageStatistics = ParquetStatistics(order: leaf.sortOrder)
@@ -273,10 +277,11 @@ struct ParquetColumnWriter {
                                        + "Parquet's 2 GiB page limit (a single value is too large)")
         }
         let uncompressedSize = Int32(scratch.body.count)
-        if compressor.codec != .none {
-            try scratch.body.withUnsafeBytes { try compressor.compress($0, into: &scratch.compressed) }
+        let scratch = scratch
+        if codec != .none {
+            try scratch.body.withUnsafeBytes { try scratch.compressor.compress($0, into: &scratch.compressed) }
         }
-        let stored = compressor.codec == .none ? scratch.body : scratch.compressed
+        let stored = codec == .none ? scratch.body : scratch.compressed
         guard stored.count <= Int(Int32.max) else {
             throw ParquetEncodingError("column \"\(leaf.displayName)\": a compressed page exceeds 2 GiB")
         }
@@ -354,7 +359,7 @@ struct ParquetColumnWriter {
         }
         let dictionaryLength = Int64(dictionaryPage.count)
         let metadata = ParquetColumnChunkMetadata(
-            type: leaf.physicalType, encodings: encodings, pathInSchema: leaf.path, codec: compressor.thriftCodec,
+            type: leaf.physicalType, encodings: encodings, pathInSchema: leaf.path, codec: thriftCodec,
             numValues: chunkLevelCount,
             totalUncompressedSize: dictionaryPageSizes.uncompressed + dataPageSizes.uncompressed,
             totalCompressedSize: dictionaryPageSizes.compressed + dataPageSizes.compressed,
@@ -370,10 +375,16 @@ struct ParquetColumnWriter {
     var chunkByteCount: Int { dictionaryPage.count + dataPageBytes }
 }
 
-/// The buffers a page is assembled and compressed in, shared by the columns of one object.
+/// The buffers a page is assembled and compressed in, and the codec context compressing it: one
+/// per encoding thread of an object, used by whichever column that thread encodes.
 final class ParquetPageScratch {
+    let compressor: ParquetPageCompressor
     var body: [UInt8] = []
     var compressed: [UInt8] = []
+
+    init(compressor: ParquetPageCompressor) {
+        self.compressor = compressor
+    }
 
     /// Memory the two buffers keep between pages.
     var heldBytes: Int { body.capacity + compressed.capacity }

@@ -7,6 +7,11 @@ import Arrow
 /// reached `maxRowGroupLength` rows or `maxRowGroupBytes` of buffered pages. Closing writes its
 /// column chunks to the sink and keeps only their metadata, so memory is bounded by one row
 /// group whatever the object's size.
+///
+/// Columns are independent until their chunks are written, so a slice's columns are encoded on
+/// up to `options.encodingThreads` threads (`DisjointParallelWork`), each thread with its own
+/// page scratch and codec context; chunks still go to the sink one after another in schema
+/// order, so the bytes are the same whatever the thread count.
 final class ParquetFileWriter {
     static let magic: [UInt8] = Array("PAR1".utf8)
 
@@ -14,8 +19,11 @@ final class ParquetFileWriter {
     let options: ParquetWriterOptions
     let parquetSchema: ParquetSchema
     private var columns: [ParquetColumnWriter]
-    /// The page buffers the columns share.
-    private let scratch: ParquetPageScratch
+    /// One page scratch per encoding thread.
+    private var scratches: [ParquetPageScratch]
+    /// Columns in the order threads pick them up: costliest first, so the last one taken is
+    /// short and the threads finish together.
+    private let encodingOrder: [Int]
     private var bytesWritten: Int64 = 0
     private var rowGroups: [ParquetRowGroupMetadata] = []
     private var rowsInGroup: Int64 = 0
@@ -29,21 +37,59 @@ final class ParquetFileWriter {
         arrowSchema = schema
         self.options = options
         parquetSchema = try ParquetSchema(arrow: schema, options: options)
-        let compressor = try ParquetPageCompressor(codec: options.compression)
-        let scratch = ParquetPageScratch()
-        self.scratch = scratch
+        let leaves = parquetSchema.leaves
+        let threads = max(1, min(options.encodingThreads, leaves.count))
+        scratches = try (0..<threads).map { _ in
+            ParquetPageScratch(compressor: try ParquetPageCompressor(codec: options.compression))
+        }
+        let scratch = scratches[0]
+        encodingOrder = leaves.indices.sorted { Self.encodingCost(leaves[$0]) > Self.encodingCost(leaves[$1]) }
         let configuration = ParquetColumnWriter.Configuration(
             dataPageSize: options.dataPageSize, dictionaryPageSizeLimit: options.dictionaryPageSizeLimit,
             dictionaryEnabled: options.dictionaryEnabled, maxStatisticsSize: options.maxStatisticsSize,
             version: options.version)
         columns = parquetSchema.leaves.map {
-            ParquetColumnWriter(leaf: $0, configuration: configuration, compressor: compressor, scratch: scratch)
+            ParquetColumnWriter(leaf: $0, configuration: configuration, scratch: scratch)
+        }
+    }
+
+    /// A rough relative cost per row of encoding a leaf, for ordering the work: rendered text
+    /// (uuid, json …) and byte arrays hash and copy bytes, levels of nested leaves add a walk.
+    private static func encodingCost(_ leaf: ParquetLeafColumn) -> Int {
+        var cost: Int
+        switch leaf.value {
+        case .rendered: cost = 6
+        case .bytes, .fixedBytes, .decimal: cost = 4
+        default: cost = 2
+        }
+        if leaf.maxRepetitionLevel > 0 { cost += 3 }
+        return cost
+    }
+
+    /// Slices shorter than this are encoded on the caller's thread alone: handing work to
+    /// another thread costs more than a few rows' worth of encoding.
+    static let minimumParallelRows = 512
+
+    /// Runs `body` on every column, spread over the encoding threads when `parallel`; each
+    /// column gets the scratch of the thread running it.
+    private func forEachColumn(parallel: Bool, _ body: (inout ParquetColumnWriter) throws -> Void) throws {
+        if parallel && scratches.count > 1 {
+            try DisjointParallelWork.forEach(&columns, order: encodingOrder, contexts: &scratches) { column, scratch in
+                column.scratch = scratch
+                try body(&column)
+            }
+        } else {
+            let scratch = scratches[0]
+            for index in columns.indices {
+                columns[index].scratch = scratch
+                try body(&columns[index])
+            }
         }
     }
 
     /// Bytes held for the row group being built.
     var bufferedBytes: Int { columns.reduce(0) { $0 + $1.bufferedBytes } }
-    var heldBytes: Int { columns.reduce(scratch.heldBytes) { $0 + $1.heldBytes } }
+    var heldBytes: Int { columns.reduce(scratches.reduce(0) { $0 + $1.heldBytes }) { $0 + $1.heldBytes } }
 
     func begin(into sink: ByteSink) throws {
         guard phase == .created else { throw stateError("begin") }
@@ -68,9 +114,9 @@ final class ParquetFileWriter {
             while start < batch.length {
                 let room = Int(min(Int64(Int.max), options.maxRowGroupLength - rowsInGroup))
                 let count = min(batch.length - start, room, sliceRows)
-                for index in columns.indices {
-                    let column = batch.columns[columns[index].leaf.columnIndex]
-                    try columns[index].write(column, rows: start..<(start + count))
+                let rows = start..<(start + count)
+                try forEachColumn(parallel: count >= Self.minimumParallelRows) { column in
+                    try column.write(batch.columns[column.leaf.columnIndex], rows: rows)
                 }
                 start += count
                 rowsInGroup += Int64(count)
@@ -89,7 +135,7 @@ final class ParquetFileWriter {
         try run {
             if rowsInGroup > 0 { try flushRowGroup(into: sink) }
             for index in columns.indices { columns[index].releaseScratch() }
-            scratch.release()
+            for scratch in scratches { scratch.release() }
         }
     }
 
@@ -139,7 +185,7 @@ final class ParquetFileWriter {
     }
 
     private func flushRowGroup(into sink: ByteSink) throws {
-        for index in columns.indices { try columns[index].finishChunk() }
+        try forEachColumn(parallel: true) { try $0.finishChunk() }
         var chunks: [ParquetColumnChunkMetadata] = []
         chunks.reserveCapacity(columns.count)
         for index in columns.indices {
