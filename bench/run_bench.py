@@ -416,6 +416,15 @@ class Bench:
         per = self.a.rows_per_object or 10_000  # the plugin's default batch_size
         return -(-rows // per) if rows else 0
 
+    def guarded(self, who, target, fmt, rows, run):
+        """One run; an error of the run or of the server after it (a listing that times out, a
+        store the kernel killed for memory) is that run's failure, not the end of the benchmark."""
+        try:
+            run()
+        except Exception as e:  # noqa: BLE001 - any error of one run is reported and the rest go on
+            self.add(result(who, target.name, fmt, rows, status="failed",
+                            error=short_error(f"{type(e).__name__}: {e}")))
+
     def after_write(self, target, prefix, r):
         """Counts what landed, then deletes it (not timed)."""
         objects, size = target.list_prefix(prefix)
@@ -865,14 +874,17 @@ def main():
             if rows in a.sizes:
                 for target in targets:
                     for fmt in a.format_list:
-                        bench.ours_stdio(target, fmt, rows, frames)
+                        bench.guarded("ours (stdio)", target, fmt, rows,
+                                      lambda: bench.ours_stdio(target, fmt, rows, frames))
                     if not a.no_peers:
                         for peer in a.peer_list:
                             for fmt in a.format_list:
                                 if peer == "pyarrow-boto3":
-                                    bench.peer(target, fmt, rows, ipc)
+                                    bench.guarded("peer pyarrow+boto3", target, fmt, rows,
+                                                  lambda: bench.peer(target, fmt, rows, ipc))
                                 else:
-                                    bench.engine_peer(target, fmt, rows, ipc, peer)
+                                    bench.guarded(f"peer {peer}", target, fmt, rows,
+                                                  lambda: bench.engine_peer(target, fmt, rows, ipc, peer))
             if not cli_done and rows == cli_rows:
                 cli_done = True
                 fmt = a.cli_format
