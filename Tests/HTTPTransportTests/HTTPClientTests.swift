@@ -37,9 +37,10 @@ import Testing
             #expect(response.header("X-Target") == "/obj/\(i)?hold=2")
             #expect(response.header("X-Body-Length") == String("request \(i)".utf8.count))
         }
-        // Thread-per-request would add `count` threads; the event loop adds none (the cooperative pool
-        // may start one more worker for the test's own tasks).
-        #expect(peakThreads <= baseline + 2, "baseline \(baseline) threads, \(peakThreads) with \(count) requests in flight")
+        // Thread-per-request would add `count` threads; the event loop adds none. The count is the
+        // whole process's, and other suites run at the same time (the cooperative pool, Dispatch
+        // workers of the Parquet encoder's column threads): a few threads may come and go meanwhile.
+        #expect(peakThreads <= baseline + 16, "baseline \(baseline) threads, \(peakThreads) with \(count) requests in flight")
         let stats = try await server.stats(client)
         #expect(stats.max_in_flight == count)
     }
