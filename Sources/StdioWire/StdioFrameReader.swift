@@ -32,7 +32,7 @@ struct StdioBrokenStream: Error, Sendable, CustomStringConvertible {
 public protocol StdioByteSource {
     /// Reads up to `buffer.count` bytes into `buffer` and returns how many; 0 only at the end of
     /// input. Filling the caller's buffer (not returning a new array) lets a payload of megabytes
-    /// be read straight into the array that is decoded, with no copy in between.
+    /// be read straight into the buffer it is decoded from, with no copy in between.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
 }
 
@@ -102,7 +102,9 @@ public struct StdioFrameReader<Source: StdioByteSource> {
         return try buffer.withBytes(count: length) { payload in
             let read = try fill(payload)
             guard read == length else { throw Self.endedInside(read: read, of: length) }
-            // No copy: decoding copies every field out, so nothing refers to the buffer afterwards.
+            // No copy: SwiftProtobuf's decoder copies every bytes field and unknown field out
+            // (BinaryDecoder.decodeSingularBytesField, getRawField), so nothing refers to the buffer
+            // once `decode` returns and the next frame may overwrite it.
             guard let base = payload.baseAddress else { return Self.decode(Data()) }
             return Self.decode(Data(bytesNoCopy: base, count: length, deallocator: .none))
         }
