@@ -111,7 +111,7 @@ public struct StdioFrameReader<Source: StdioByteSource> {
     }
 
     /// The envelope in one frame's payload, or why it is not one.
-    static func decode(_ payload: Data) -> StdioIncoming {
+    public static func decode(_ payload: Data) -> StdioIncoming {
         do {
             return .envelope(try Cqdests3_Stdio_V1_Envelope(serializedBytes: payload))
         } catch {

@@ -1,4 +1,5 @@
 // Stdio transport: frames then envelopes, as the plugin reads stdin (StdioWire.StdioFrameReader).
+import Foundation
 import FuzzSupport
 import StdioWire
 
@@ -10,5 +11,5 @@ runFuzzer { data in
             let _: [UInt8]? = try? envelope.serializedBytes()
         }
     }
-    _ = StdioFrameReader<StdioBytes>.decode(Array(data))
+    _ = StdioFrameReader<StdioBytes>.decode(Data(data))
 }
