@@ -31,9 +31,6 @@ struct ParquetColumnWriter {
     /// page is built at a time per thread); `ParquetFileWriter` hands the column its thread's
     /// scratch before each call that may close a page.
     var scratch: ParquetPageScratch
-    /// The codec, also known while no thread is assigned.
-    private let codec: ParquetWriterOptions.Compression
-    private let thriftCodec: ParquetCompressionCodec
     private let definitionBitWidth: Int
     private let repetitionBitWidth: Int
 
@@ -76,8 +73,6 @@ struct ParquetColumnWriter {
         self.leaf = leaf
         self.configuration = configuration
         self.scratch = scratch
-        codec = scratch.compressor.codec
-        thriftCodec = scratch.compressor.thriftCodec
         definitionBitWidth = RLEHybridEncoder.bitWidth(forMaxValue: leaf.maxDefinitionLevel)
         repetitionBitWidth = RLEHybridEncoder.bitWidth(forMaxValue: leaf.maxRepetitionLevel)
         pageStatistics = ParquetStatistics(order: leaf.sortOrder)
@@ -278,6 +273,7 @@ struct ParquetColumnWriter {
         }
         let uncompressedSize = Int32(scratch.body.count)
         let scratch = scratch
+        let codec = scratch.compressor.codec
         if codec != .none {
             try scratch.body.withUnsafeBytes { try scratch.compressor.compress($0, into: &scratch.compressed) }
         }
@@ -359,7 +355,7 @@ struct ParquetColumnWriter {
         }
         let dictionaryLength = Int64(dictionaryPage.count)
         let metadata = ParquetColumnChunkMetadata(
-            type: leaf.physicalType, encodings: encodings, pathInSchema: leaf.path, codec: thriftCodec,
+            type: leaf.physicalType, encodings: encodings, pathInSchema: leaf.path, codec: scratch.compressor.thriftCodec,
             numValues: chunkLevelCount,
             totalUncompressedSize: dictionaryPageSizes.uncompressed + dataPageSizes.uncompressed,
             totalCompressedSize: dictionaryPageSizes.compressed + dataPageSizes.compressed,
