@@ -42,7 +42,10 @@ let package = Package(
             ]
         ),
         // The stdio transport's framing and envelope: apart from gRPC so that it is cheap to fuzz.
-        .target(name: "StdioWire", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+        .target(name: "StdioWire", dependencies: [
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         .target(
             name: "S3Destination",
             dependencies: [

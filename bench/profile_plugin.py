@@ -38,6 +38,8 @@ def main():
     p.add_argument("--top", type=int, default=40)
     p.add_argument("--spec-extra", default="{}")
     p.add_argument("--tool", choices=["perf", "callgrind", "none"], default="perf")
+    p.add_argument("--event", default="cpu-clock",
+                   help="perf's event: cpu-clock (where the time goes) or page-faults (who touches fresh memory)")
     a = p.parse_args()
     if not os.access(a.binary, os.X_OK):
         raise SystemExit(f"{a.binary} is not an executable: build it (swift build -c release --product cq-dest-s3)")
@@ -49,12 +51,13 @@ def main():
     subprocess.run([sys.executable, os.path.join(HERE, "wide_table.py"), "--rows", str(a.rows), "--out", ipc],
                    check=True, stdout=subprocess.DEVNULL)
     write_stream_from_ipc(ipc, frames)
-    out = os.path.join(a.out_dir, f"{a.tool}.{a.format}.{a.rows}.out")
+    out = os.path.join(a.out_dir, f"{a.tool}.{a.event}.{a.format}.{a.rows}.out")
     binary = a.binary
     if a.tool != "none":
         binary = os.path.join(work, f"under-{a.tool}")
         tool = (f"valgrind --tool=callgrind --callgrind-out-file={out} --dump-instr=no --collect-jumps=no"
-                if a.tool == "callgrind" else f"perf record -q -e cpu-clock -F 1999 -g -o {out}")
+                if a.tool == "callgrind" else (f"perf record -q -e {a.event} -F 1999 -g -o {out}" if a.event == "cpu-clock"
+                   else f"perf record -q -e {a.event} -c 1 -g -o {out}"))
         with open(binary, "w") as f:
             f.write(f"#!/bin/sh\nexec {tool} {a.binary} \"$@\"\n")
         os.chmod(binary, 0o755)

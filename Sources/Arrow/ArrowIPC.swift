@@ -21,8 +21,12 @@ public enum ArrowIPC {
 
     /// Decodes a complete stream from raw bytes (e.g. `Data.withUnsafeBytes`), copying them once.
     public static func readStream(_ bytes: UnsafeRawBufferPointer) throws -> ArrowStream {
-        let payload = ArrowBytes(copying: bytes)
-        return try withExtendedLifetime(payload) {
+        try readStream(ArrowBytes(copying: bytes))
+    }
+
+    /// Decodes a complete stream in place: the returned arrays point into `payload`.
+    public static func readStream(_ payload: ArrowBytes) throws -> ArrowStream {
+        try withExtendedLifetime(payload) {
             try StreamDecoder(payload: payload).decode()
         }
     }

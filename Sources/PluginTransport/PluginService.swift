@@ -50,16 +50,12 @@ public struct PluginService: Sendable {
     /// Consumes a Write client stream. Returns only when every object of the stream is in S3.
     public func write<Requests: AsyncSequence & Sendable>(_ requests: Requests) async throws -> Cloudquery_Plugin_V3_Write.Response
     where Requests.Element == Cloudquery_Plugin_V3_Write.Request {
-        let messages = requests.compactMap { request -> WriteMessage? in
-            switch request.message {
-            case .migrateTable(let m): return .migrateTable(schemaIPC: m.table, force: m.migrateForce)
-            case .insert(let m): return .insert(recordIPC: m.record)
-            case .delete(let m):
-                return .deleteStale(table: m.tableName, sourceName: m.sourceName, syncTime: m.syncTime.date)
-            case .deleteRecord(let m): return .deleteRecord(table: m.tableName)
-            case nil: return nil  // an empty oneof (e.g. a field from a newer protocol) carries nothing
-            }
-        }
+        try await write(messages: requests.compactMap { WriteMessage($0) })
+    }
+
+    /// The same, for a transport that makes the messages itself (stdio: Inserts without copies).
+    func write<Messages: AsyncSequence & Sendable>(messages: Messages) async throws -> Cloudquery_Plugin_V3_Write.Response
+    where Messages.Element == WriteMessage {
         try await plugin.write(messages)
         return Cloudquery_Plugin_V3_Write.Response()
     }
@@ -91,5 +87,19 @@ public struct PluginService: Sendable {
     /// Sync, GetTables and Transform* belong to sources and transformers.
     public static func unimplemented(_ method: String) -> PluginError {
         PluginError(.unimplemented, "\(method) is not supported by the s3 destination plugin")
+    }
+}
+
+extension WriteMessage {
+    /// The message a Write request carries; nil for an empty oneof (e.g. a field from a newer
+    /// protocol), which carries nothing.
+    init?(_ request: Cloudquery_Plugin_V3_Write.Request) {
+        switch request.message {
+        case .migrateTable(let m): self = .migrateTable(schemaIPC: m.table, force: m.migrateForce)
+        case .insert(let m): self = .insert(recordIPC: m.record)
+        case .delete(let m): self = .deleteStale(table: m.tableName, sourceName: m.sourceName, syncTime: m.syncTime.date)
+        case .deleteRecord(let m): self = .deleteRecord(table: m.tableName)
+        case nil: return nil
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Arrow
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -42,12 +43,15 @@ public struct StdioTransport: Sendable {
             let envelope: Cqdests3_Stdio_V1_Envelope
             switch incoming {
             case .envelope(let decoded): envelope = decoded
+            case .writeInsert:
+                try await handleWrite(first: incoming, frames: frames, output: output)
+                continue
             case .rejected(let rejection):
                 try send(failure(method: "", PluginError(rejection)), to: output)
                 continue
             }
             if envelope.method == Self.writeMethod {
-                try await handleWrite(first: envelope, frames: frames, output: output)
+                try await handleWrite(first: incoming, frames: frames, output: output)
             } else if envelope.method == Self.readMethod {
                 try await handleRead(envelope, output: output)
             } else {
@@ -85,11 +89,11 @@ public struct StdioTransport: Sendable {
         }
     }
 
-    private func handleWrite(first: Cqdests3_Stdio_V1_Envelope, frames: FrameReader, output: FileHandle) async throws {
+    private func handleWrite(first: StdioIncoming, frames: FrameReader, output: FileHandle) async throws {
         let requests = StdioWriteRequests(first: first, frames: frames)
         let reply: Cqdests3_Stdio_V1_Envelope
         do {
-            let response = try await service.write(requests)
+            let response = try await service.write(messages: requests)
             reply = self.reply(method: Self.writeMethod, message: try response.serializedBytes())
         } catch {
             reply = failure(method: Self.writeMethod, error)
@@ -199,27 +203,32 @@ final class FrameReader: @unchecked Sendable {
 }
 
 /// The Write stream as the plugin pulls it: each `next()` reads one frame, so a slow upload
-/// back-pressures the client instead of buffering stdin in memory.
+/// back-pressures the client instead of buffering stdin in memory. An Insert recognised by the
+/// frame reader is decoded from the frame's own memory; any other envelope through SwiftProtobuf.
 struct StdioWriteRequests: AsyncSequence, Sendable {
-    typealias Element = Cloudquery_Plugin_V3_Write.Request
+    typealias Element = WriteMessage
 
     /// `@unchecked Sendable`: used by one Write stream at a time and sequentially — the engine's
     /// reader task pulls `next()` one call after another, and the transport reads `streamEnded`
     /// only after `write` has returned (the reader task is cancelled and done by then).
     final class State: @unchecked Sendable {
-        var pending: Cqdests3_Stdio_V1_Envelope?
+        var pending: StdioIncoming?
         var reachedEnd = false
-        init(first: Cqdests3_Stdio_V1_Envelope) { pending = first }
+        init(first: StdioIncoming) { pending = first }
 
         /// Whether the stream's end_of_stream has been read: consumed by the iterator, or still
         /// pending (a Write refused before it pulled anything, e.g. one sent before Init).
-        var streamEnded: Bool { reachedEnd || pending?.endOfStream == true }
+        var streamEnded: Bool {
+            if reachedEnd { return true }
+            if case .envelope(let envelope)? = pending { return envelope.endOfStream }
+            return false
+        }
     }
 
     let frames: FrameReader
     let state: State
 
-    init(first: Cqdests3_Stdio_V1_Envelope, frames: FrameReader) {
+    init(first: StdioIncoming, frames: FrameReader) {
         self.frames = frames
         self.state = State(first: first)
     }
@@ -229,30 +238,38 @@ struct StdioWriteRequests: AsyncSequence, Sendable {
         let state: State
 
         mutating func next() async throws -> Element? {
-            if state.reachedEnd { return nil }
-            let envelope: Cqdests3_Stdio_V1_Envelope
-            if let pending = state.pending {
-                envelope = pending
-                state.pending = nil
-            } else {
-                switch try await frames.next() {
-                case nil:
+            while !state.reachedEnd {
+                let incoming: StdioIncoming
+                if let pending = state.pending {
+                    incoming = pending
+                    state.pending = nil
+                } else if let read = try await frames.next() {
+                    incoming = read
+                } else {
                     state.reachedEnd = true
                     throw PluginError(.invalidArgument, "input ended inside a Write stream (no end_of_stream envelope)")
+                }
+                let envelope: Cqdests3_Stdio_V1_Envelope
+                switch incoming {
                 case .rejected(let rejection):
                     throw PluginError(rejection)
+                case .writeInsert(let payload, let record):
+                    let bytes = UnsafeRawBufferPointer(rebasing: payload.bytes[record])
+                    return .insert(record: ArrowBytes(borrowing: bytes, owner: payload))
                 case .envelope(let read):
                     envelope = read
                 }
+                if envelope.endOfStream {
+                    state.reachedEnd = true
+                    return nil
+                }
+                guard envelope.method == StdioTransport.writeMethod else {
+                    throw PluginError(.invalidArgument, "got \(envelope.method) inside a Write stream; send an end_of_stream envelope first")
+                }
+                let request: Cloudquery_Plugin_V3_Write.Request = try decodeRequest(envelope.message)
+                if let message = WriteMessage(request) { return message }
             }
-            if envelope.endOfStream {
-                state.reachedEnd = true
-                return nil
-            }
-            guard envelope.method == StdioTransport.writeMethod else {
-                throw PluginError(.invalidArgument, "got \(envelope.method) inside a Write stream; send an end_of_stream envelope first")
-            }
-            return try decodeRequest(envelope.message)
+            return nil
         }
     }
 

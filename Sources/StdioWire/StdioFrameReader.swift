@@ -5,6 +5,9 @@ import SwiftProtobuf
 public enum StdioIncoming: Sendable {
     /// A well-framed, decodable envelope.
     case envelope(Cqdests3_Stdio_V1_Envelope)
+    /// A Write envelope holding one Insert, recognised without decoding it (`WriteInsertScan`):
+    /// `record`, the Arrow IPC stream, is that range of `payload`, not copied out.
+    case writeInsert(StdioPayload, record: Range<Int>)
     /// A frame that was read whole (so the stream is still in step) but cannot be served: the
     /// transport answers it with an error envelope and goes on with the next frame.
     case rejected(StdioRejection)
@@ -64,7 +67,7 @@ public struct StdioFrameReader<Source: StdioByteSource> {
 
     private var source: Source
     public let maxFrameBytes: Int
-    private let payloadBuffer = StdioPayloadBuffer()
+    private let payloads = StdioPayloadPool()
 
     public init(_ source: Source, maxFrameBytes: Int) {
         self.source = source
@@ -98,15 +101,18 @@ public struct StdioFrameReader<Source: StdioByteSource> {
                 statusCode: StdioRejection.resourceExhausted,
                 message: "grpc: received message larger than max (\(length) vs. \(maxFrameBytes))"))
         }
-        let buffer = payloadBuffer
-        return try buffer.withBytes(count: length) { payload in
-            let read = try fill(payload)
-            guard read == length else { throw Self.endedInside(read: read, of: length) }
-            // No copy: SwiftProtobuf's decoder copies every bytes field and unknown field out
-            // (BinaryDecoder.decodeSingularBytesField, getRawField), so nothing refers to the buffer
-            // once `decode` returns and the next frame may overwrite it.
-            guard let base = payload.baseAddress else { return Self.decode(Data()) }
-            return Self.decode(Data(bytesNoCopy: base, count: length, deallocator: .none))
+        let payload = StdioPayload(count: length, from: payloads)
+        let read = try fill(payload.unpublishedBytes)
+        guard read == length else { throw Self.endedInside(read: read, of: length) }
+        if let record = WriteInsertScan.recordRange(in: payload.bytes) {
+            return .writeInsert(payload, record: record)
+        }
+        // No copy: SwiftProtobuf's decoder copies every bytes field and unknown field out
+        // (BinaryDecoder.decodeSingularBytesField, getRawField), so nothing refers to the payload
+        // once `decode` returns and its memory may go back to the pool.
+        return withExtendedLifetime(payload) {
+            guard let base = payload.bytes.baseAddress else { return Self.decode(Data()) }
+            return Self.decode(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: length, deallocator: .none))
         }
     }
 
@@ -146,33 +152,6 @@ public struct StdioFrameReader<Source: StdioByteSource> {
             guard read > 0 else { throw Self.endedInside(read: count - left, of: count) }
             left -= read
         }
-    }
-}
-
-/// The memory frame payloads are read into, kept from one frame to the next.
-///
-/// With glibc's mmap threshold at 128 KiB (`AllocatorTuning`), a fresh array per frame of a few
-/// megabytes is new address space that the kernel faults in and zeroes page by page; reading every
-/// payload into the same pages saved about a tenth of the plugin's CPU on the stdio Write path
-/// (bench/PROFILE.md). A payload over `keptLimit` gets memory of its own, freed after its frame.
-final class StdioPayloadBuffer {
-    static let keptLimit = 64 << 20
-    private var storage = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-
-    deinit { storage.deallocate() }
-
-    /// Calls `body` with `count` bytes to read a payload into; they are valid only inside `body`.
-    func withBytes<R>(count: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> R) throws -> R {
-        if count > Self.keptLimit {
-            let once = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
-            defer { once.deallocate() }
-            return try body(once)
-        }
-        if count > storage.count {
-            storage.deallocate()
-            storage = .allocate(byteCount: count, alignment: 16)
-        }
-        return try body(UnsafeMutableRawBufferPointer(rebasing: storage[..<count]))
     }
 }
 

@@ -49,8 +49,8 @@ struct TableReadSharedDataTests {
 
     func inserted(_ table: String, _ messages: [WriteMessage]) throws -> [RecordBatch] {
         try messages.flatMap { message -> [RecordBatch] in
-            guard case .insert(let bytes) = message else { return [] }
-            let stream = try ArrowIPC.readStream([UInt8](bytes))
+            guard case .insert(let record) = message else { return [] }
+            let stream = try ArrowIPC.readStream(record)
             return stream.schema.tableName == table ? stream.batches : []
         }
     }

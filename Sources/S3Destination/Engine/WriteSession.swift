@@ -79,8 +79,8 @@ final class WriteSession {
                 try router.check(stream.schema, table: table)
             }
             if settings.writeEmptyObjects { try writeEmptyObject(bytes) }
-        case .insert(let bytes):
-            let (stream, table) = try Self.decode(bytes, failure: "failed to create record")
+        case .insert(let record):
+            let (stream, table) = try Self.decode(record, failure: "failed to create record")
             for batch in stream.batches where batch.length > 0 {
                 for part in try router.split(batch, table: table) {
                     try add(part.batch, to: ObjectSlot(table: table, partition: part.values), schema: stream.schema)
@@ -218,9 +218,13 @@ final class WriteSession {
 
     /// An IPC message of the Write stream and the table it names (the Go SDK's wording on failure).
     private static func decode(_ bytes: Data, failure: String) throws -> (ArrowStream, table: String) {
+        try decode(bytes.withUnsafeBytes { ArrowBytes(copying: $0) }, failure: failure)
+    }
+
+    private static func decode(_ payload: ArrowBytes, failure: String) throws -> (ArrowStream, table: String) {
         let stream: ArrowStream
         do {
-            stream = try bytes.withUnsafeBytes { try ArrowIPC.readStream($0) }
+            stream = try ArrowIPC.readStream(payload)
         } catch {
             throw PluginError(.invalidArgument, "\(failure): \(error)")
         }

@@ -1,0 +1,92 @@
+import NIOConcurrencyHelpers
+
+/// One frame's payload, read into memory from `StdioPayloadPool`; the memory goes back to the
+/// pool when the last reference goes.
+///
+/// An Insert's Arrow record is decoded where it lies in this memory (`ArrowBytes(borrowing:)`),
+/// so the arrays of the batch keep the payload alive until the batch is encoded, and the memory is
+/// then reused for a later frame instead of being unmapped and faulted in again (bench/PROFILE.md).
+///
+/// `@unchecked Sendable`: `bytes` is written only by the frame reader, before the payload is
+/// published (returned from `StdioFrameReader.next()`); from then on it is only read, from any
+/// thread, until `deinit` hands the memory back through the pool's lock.
+public final class StdioPayload: @unchecked Sendable {
+    /// The payload: the first `count` bytes of the pooled block.
+    public let bytes: UnsafeRawBufferPointer
+    private let block: StdioPayloadPool.Block
+    private let pool: StdioPayloadPool
+
+    init(count: Int, from pool: StdioPayloadPool) {
+        self.pool = pool
+        block = pool.take(count)
+        bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block.memory)[..<count])
+    }
+
+    /// Where the reader reads the payload into; only before the payload is published.
+    var unpublishedBytes: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(mutating: bytes) }
+
+    deinit { pool.giveBack(block) }
+}
+
+/// Memory for frame payloads, kept for reuse after their payloads are released.
+///
+/// A payload larger than glibc's mmap threshold (128 KiB, set by `AllocatorTuning`) would
+/// otherwise be new address space per frame that the kernel zeroes and faults in page by page:
+/// for 1 M rows of the bench's wide table that was a third of the plugin's page faults. At most
+/// `keptBlocks` blocks of at most `keptBlockBytes` each wait here, so the idle memory is bounded
+/// (by 4 × the largest frame seen, in practice a few MiB: the CLI's Inserts are one record batch).
+final class StdioPayloadPool: Sendable {
+    static let keptBlocks = 4
+    static let keptBlockBytes = 64 << 20
+    /// Block sizes are rounded up to this, so payloads of slightly different sizes share blocks.
+    static let granule = 64 << 10
+
+    /// Memory of one payload. `@unchecked Sendable`: a block has one owner at a time, the payload
+    /// that holds it or the pool's free list, and moves between them under the lock.
+    struct Block: @unchecked Sendable {
+        let memory: UnsafeMutableRawBufferPointer
+    }
+
+    private let free = NIOLockedValueBox<[Block]>([])
+
+    /// The smallest free block that holds `count` bytes, or a new one.
+    func take(_ count: Int) -> Block {
+        let reused: Block? = free.withLockedValue { blocks in
+            var best: Int?
+            for (i, block) in blocks.enumerated() where block.memory.count >= count {
+                if best.map({ block.memory.count < blocks[$0].memory.count }) ?? true { best = i }
+            }
+            return best.map { blocks.remove(at: $0) }
+        }
+        if let reused { return reused }
+        let size = max(Self.granule, (count + Self.granule - 1) / Self.granule * Self.granule)
+        return Block(memory: .allocate(byteCount: size, alignment: 64))
+    }
+
+    /// Keeps `block` for a later payload, or frees it (too large, or enough kept); when full, the
+    /// smallest kept block makes way for a larger one.
+    func giveBack(_ block: Block) {
+        guard block.memory.count <= Self.keptBlockBytes else { return block.memory.deallocate() }
+        let dropped: Block? = free.withLockedValue { blocks in
+            guard blocks.count >= Self.keptBlocks else {
+                blocks.append(block)
+                return nil
+            }
+            guard let smallest = blocks.indices.min(by: { blocks[$0].memory.count < blocks[$1].memory.count }),
+                  blocks[smallest].memory.count < block.memory.count else { return block }
+            let out = blocks[smallest]
+            blocks[smallest] = block
+            return out
+        }
+        dropped?.memory.deallocate()
+    }
+
+    /// Blocks waiting for reuse, and their bytes (tests).
+    var kept: (blocks: Int, bytes: Int) {
+        free.withLockedValue { ($0.count, $0.reduce(0) { $0 + $1.memory.count }) }
+    }
+
+    deinit {
+        free.withLockedValue { blocks in blocks.forEach { $0.memory.deallocate() } }
+    }
+}
