@@ -12,7 +12,7 @@ RGW_SUITES='RGW'
 # Concurrency-heavy suites: the write engine and its sessions, upload and memory accounting, the
 # stdio transport, credential and signing-key caches, retries, the request limiter, and the libcurl
 # event loop with the tasks that submit to and cancel on it.
-TSAN_SUITES='WriteSession|Engine|WritePath|MemoryBudget|TableRead|Stdio|CredentialsCache|SigningKeyCache|Retry|RequestLimiter|HTTPClient|Transport|Parallel'
+TSAN_SUITES='WriteSession|Engine|WritePath|MemoryBudget|TableRead|Stdio|CredentialsCache|SigningKeyCache|Retry|RequestLimiter|HTTPClient|Transport|Parallel|PayloadPool|WriteInsertScan'
 
 for sanitizer in "${@:-address thread}"; do
     for s in $sanitizer; do

@@ -1,6 +1,7 @@
 import GRPCCore
 import GRPCProtobuf
 import S3Destination
+import StdioWire
 import SwiftProtobuf
 
 /// gRPC method descriptors of the CloudQuery protocol (services `cloudquery.discovery.v1.Discovery` and
@@ -63,10 +64,11 @@ struct CloudQueryGRPCService: RegistrableRPCService {
         }
         router.registerHandler(
             forMethod: Methods.plugin("Write"),
-            deserializer: ProtobufDeserializer<Cloudquery_Plugin_V3_Write.Request>(),
+            deserializer: WriteMessageDeserializer(pool: PayloadPool()),
             serializer: ProtobufSerializer<Cloudquery_Plugin_V3_Write.Response>()
         ) { request, _ in
-            let response = try await rpcErrors { try await service.write(request.messages) }
+            let messages = request.messages.compactMap { $0 }
+            let response = try await rpcErrors { try await service.write(messages: messages) }
             return StreamingServerResponse(single: ServerResponse(message: response))
         }
         router.registerHandler(

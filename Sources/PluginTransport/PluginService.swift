@@ -47,13 +47,8 @@ public struct PluginService: Sendable {
         return Cloudquery_Plugin_V3_Init.Response()
     }
 
-    /// Consumes a Write client stream. Returns only when every object of the stream is in S3.
-    public func write<Requests: AsyncSequence & Sendable>(_ requests: Requests) async throws -> Cloudquery_Plugin_V3_Write.Response
-    where Requests.Element == Cloudquery_Plugin_V3_Write.Request {
-        try await write(messages: requests.compactMap { WriteMessage($0) })
-    }
-
-    /// The same, for a transport that makes the messages itself (stdio: Inserts without copies).
+    /// Consumes a Write client stream (each transport makes the messages from its own wire form).
+    /// Returns only when every object of the stream is in S3.
     func write<Messages: AsyncSequence & Sendable>(messages: Messages) async throws -> Cloudquery_Plugin_V3_Write.Response
     where Messages.Element == WriteMessage {
         try await plugin.write(messages)

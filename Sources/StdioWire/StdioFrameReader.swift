@@ -7,7 +7,7 @@ public enum StdioIncoming: Sendable {
     case envelope(Cqdests3_Stdio_V1_Envelope)
     /// A Write envelope holding one Insert, recognised without decoding it (`WriteInsertScan`):
     /// `record`, the Arrow IPC stream, is that range of `payload`, not copied out.
-    case writeInsert(StdioPayload, record: Range<Int>)
+    case writeInsert(PooledPayload, record: Range<Int>)
     /// A frame that was read whole (so the stream is still in step) but cannot be served: the
     /// transport answers it with an error envelope and goes on with the next frame.
     case rejected(StdioRejection)
@@ -67,7 +67,7 @@ public struct StdioFrameReader<Source: StdioByteSource> {
 
     private var source: Source
     public let maxFrameBytes: Int
-    private let payloads = StdioPayloadPool()
+    private let payloads = PayloadPool()
 
     public init(_ source: Source, maxFrameBytes: Int) {
         self.source = source
@@ -101,10 +101,10 @@ public struct StdioFrameReader<Source: StdioByteSource> {
                 statusCode: StdioRejection.resourceExhausted,
                 message: "grpc: received message larger than max (\(length) vs. \(maxFrameBytes))"))
         }
-        let payload = StdioPayload(count: length, from: payloads)
+        let payload = PooledPayload(count: length, from: payloads)
         let read = try fill(payload.unpublishedBytes)
         guard read == length else { throw Self.endedInside(read: read, of: length) }
-        if let record = WriteInsertScan.recordRange(in: payload.bytes) {
+        if let record = WriteInsertScan.recordRange(inEnvelope: payload.bytes) {
             return .writeInsert(payload, record: record)
         }
         // No copy: SwiftProtobuf's decoder copies every bytes field and unknown field out

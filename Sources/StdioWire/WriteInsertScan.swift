@@ -1,22 +1,32 @@
-/// Finds the Arrow record of a Write envelope carrying one Insert without decoding the payload,
-/// so the record is used where it was read instead of being copied twice (SwiftProtobuf copies
-/// every `bytes` field it decodes: the envelope's `message`, then the Insert's `record`).
+/// Finds the Arrow record of a Write request carrying one Insert without decoding it, so the
+/// record is used where it was received instead of being copied out (SwiftProtobuf copies every
+/// `bytes` field it decodes: on stdio the envelope's `message`, then the Insert's `record`).
 ///
-/// Only the exact shape every client sends is recognised — an envelope with its `method` (1) the
-/// Write method and its `message` (2), once each and nothing else; in the message only
-/// `Write.Request.insert` (2), and in that only `Write.MessageInsert.record` (1), non-empty
-/// (cloudquery/plugin-pb `plugin/v3/plugin.proto`; proto3 leaves zero values out). Anything
-/// else, including malformed input, returns nil and takes the ordinary SwiftProtobuf decode, so
-/// the answer for any input is the one the full decode would give.
-enum WriteInsertScan {
+/// Only the exact shape every client sends is recognised — in a `Write.Request` only `insert` (2),
+/// and in that only `Write.MessageInsert.record` (1), non-empty (cloudquery/plugin-pb
+/// `plugin/v3/plugin.proto`; proto3 leaves zero values out); on stdio, an envelope with its
+/// `method` (1) the Write method and its `message` (2), once each and nothing else. Anything else,
+/// including malformed input, returns nil and takes the ordinary SwiftProtobuf decode, so the
+/// answer for any input is the one the full decode would give.
+public enum WriteInsertScan {
     static let writeMethod = Array("/cloudquery.plugin.v3.Plugin/Write".utf8)
 
-    /// The byte range of the Insert's record inside `payload`, or nil.
-    static func recordRange(in payload: UnsafeRawBufferPointer) -> Range<Int>? {
+    /// The byte range of the Insert's record inside a stdio envelope's `payload`, or nil.
+    static func recordRange(inEnvelope payload: UnsafeRawBufferPointer) -> Range<Int>? {
         guard let envelope = lengthDelimitedFields(payload, 0..<payload.count, expecting: [1, 2]),
-              payload[envelope[0]].elementsEqual(writeMethod),
-              let request = lengthDelimitedFields(payload, envelope[1], expecting: [2]),
-              let insert = lengthDelimitedFields(payload, request[0], expecting: [1]),
+              payload[envelope[0]].elementsEqual(writeMethod)
+        else { return nil }
+        return recordRange(payload, inWriteRequest: envelope[1])
+    }
+
+    /// The byte range of the Insert's record inside a serialized `Write.Request`, or nil.
+    public static func recordRange(inWriteRequest request: UnsafeRawBufferPointer) -> Range<Int>? {
+        recordRange(request, inWriteRequest: 0..<request.count)
+    }
+
+    private static func recordRange(_ bytes: UnsafeRawBufferPointer, inWriteRequest range: Range<Int>) -> Range<Int>? {
+        guard let request = lengthDelimitedFields(bytes, range, expecting: [2]),
+              let insert = lengthDelimitedFields(bytes, request[0], expecting: [1]),
               !insert[0].isEmpty
         else { return nil }
         return insert[0]

@@ -1,5 +1,7 @@
 import Foundation
-import PluginTransport
+import GRPCCore
+@testable import Arrow
+@testable import PluginTransport
 @testable import StdioWire
 import SwiftProtobuf
 import Testing
@@ -26,7 +28,7 @@ import Testing
     }
 
     static func scan(_ payload: [UInt8]) -> Range<Int>? {
-        payload.withUnsafeBytes { WriteInsertScan.recordRange(in: $0) }
+        payload.withUnsafeBytes { WriteInsertScan.recordRange(inEnvelope: $0) }
     }
 
     /// What SwiftProtobuf makes of the payload: the Insert's record if it is a Write envelope with
@@ -49,7 +51,7 @@ import Testing
         let stream = try envelopes.flatMap { StdioFraming.frame(try $0.serializedBytes()) }
         var reader = StdioFrameReader(StdioFramingTests.TrickleBytes(inner: StdioBytes(stream), chunk: chunk),
                                       maxFrameBytes: 1 << 21)
-        var held: [(StdioPayload, Range<Int>)] = []
+        var held: [(PooledPayload, Range<Int>)] = []
         for _ in sizes {
             guard case .writeInsert(let payload, let record) = try reader.next() else {
                 Issue.record("an Insert envelope was not recognised")
@@ -110,6 +112,18 @@ import Testing
         }
     }
 
+    /// One to three byte changes, truncations, insertions or deletions.
+    static func mutate(_ bytes: inout [UInt8], using rng: inout SeededGenerator) {
+        for _ in 0..<Int.random(in: 1...3, using: &rng) {
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0 where !bytes.isEmpty: bytes[Int.random(in: 0..<bytes.count, using: &rng)] = .random(in: 0...255, using: &rng)
+            case 1 where !bytes.isEmpty: bytes.removeLast(Int.random(in: 1...min(4, bytes.count), using: &rng))
+            case 2: bytes.insert(.random(in: 0...255, using: &rng), at: Int.random(in: 0...bytes.count, using: &rng))
+            default: if bytes.count > 1 { bytes.remove(at: Int.random(in: 0..<bytes.count, using: &rng)) }
+            }
+        }
+    }
+
     @Test("20 000 mutated payloads: whenever the scan finds a record, SwiftProtobuf finds the same record in the same payload")
     func scanAgreesWithSwiftProtobufOnMutations() throws {
         var rng = SeededGenerator(state: 14)
@@ -117,14 +131,7 @@ import Testing
         var recognised = 0
         for _ in 0..<20_000 {
             var payload = seeds.randomElement(using: &rng)!
-            for _ in 0..<Int.random(in: 1...3, using: &rng) {
-                switch Int.random(in: 0..<4, using: &rng) {
-                case 0 where !payload.isEmpty: payload[Int.random(in: 0..<payload.count, using: &rng)] = .random(in: 0...255, using: &rng)
-                case 1 where !payload.isEmpty: payload.removeLast(Int.random(in: 1...min(4, payload.count), using: &rng))
-                case 2: payload.insert(.random(in: 0...255, using: &rng), at: Int.random(in: 0...payload.count, using: &rng))
-                default: if payload.count > 1 { payload.remove(at: Int.random(in: 0..<payload.count, using: &rng)) }
-                }
-            }
+            Self.mutate(&payload, using: &rng)
             guard let range = Self.scan(payload) else { continue }
             recognised += 1
             let decoded = Self.fullDecode(payload)
@@ -132,6 +139,67 @@ import Testing
             if decoded != Data(payload[range]) { return }
         }
         // Mutations inside the record keep the frame an Insert: the comparison above did run.
+        #expect(recognised > 1_000)
+    }
+}
+
+/// gRPC's Write requests: Inserts copied once into pooled memory, everything else as
+/// SwiftProtobuf and `ProtobufDeserializer` make it.
+@Suite struct WriteMessageDeserializerTests {
+    let deserializer = WriteMessageDeserializer(pool: PayloadPool())
+
+    @Test func anInsertsRecordIsItsOwnBytesAndOtherRequestsDecodeAsBefore() throws {
+        for size in [1, 127, 128, 70_000] {
+            var request = Cloudquery_Plugin_V3_Write.Request()
+            request.insert.record = WriteInsertScanTests.record(size, seed: size)
+            let bytes: [UInt8] = try request.serializedBytes()
+            #expect(bytes.withUnsafeBytes { WriteInsertScan.recordRange(inWriteRequest: $0) } != nil)
+            guard case .insert(let record)? = try deserializer.deserialize(bytes) else {
+                Issue.record("an Insert of \(size) bytes was not an insert")
+                continue
+            }
+            #expect(Data(record.buffer) == request.insert.record)
+        }
+        var migrate = Cloudquery_Plugin_V3_Write.Request()
+        migrate.migrateTable.table = Data([1, 2, 3])
+        migrate.migrateTable.migrateForce = true
+        guard case .migrateTable(let schema, let force)? = try deserializer.deserialize(try migrate.serializedBytes() as [UInt8]) else {
+            Issue.record("migrate_table was not decoded")
+            return
+        }
+        #expect(schema == Data([1, 2, 3]) && force)
+        var emptyInsert = Cloudquery_Plugin_V3_Write.Request()
+        emptyInsert.insert = Cloudquery_Plugin_V3_Write.MessageInsert()
+        guard case .insert(let empty)? = try deserializer.deserialize(try emptyInsert.serializedBytes() as [UInt8]) else {
+            Issue.record("an empty insert was not an insert")
+            return
+        }
+        #expect(empty.buffer.isEmpty)
+        #expect(try deserializer.deserialize([UInt8]()) == nil, "an empty oneof carries nothing")
+        #expect { try deserializer.deserialize([0x12, 0x05, 0x0a]) } throws: { error in
+            (error as? RPCError)?.code == .invalidArgument
+                && (error as? RPCError)?.message == "Can't deserialize to message of type Request."
+        }
+    }
+
+    @Test("20 000 mutated requests: whenever the scan finds a record, SwiftProtobuf finds the same record")
+    func requestScanAgreesWithSwiftProtobufOnMutations() throws {
+        var rng = WriteInsertScanTests.SeededGenerator(state: 15)
+        let seeds: [[UInt8]] = try [1, 130, 20_000].map {
+            var request = Cloudquery_Plugin_V3_Write.Request()
+            request.insert.record = WriteInsertScanTests.record($0)
+            return try request.serializedBytes()
+        }
+        var recognised = 0
+        for _ in 0..<20_000 {
+            var bytes = seeds.randomElement(using: &rng)!
+            WriteInsertScanTests.mutate(&bytes, using: &rng)
+            guard let range = bytes.withUnsafeBytes({ WriteInsertScan.recordRange(inWriteRequest: $0) }) else { continue }
+            recognised += 1
+            let decoded = try? Cloudquery_Plugin_V3_Write.Request(serializedBytes: bytes)
+            #expect(decoded?.insert.record == Data(bytes[range]), "request \(bytes.prefix(64))")
+            if decoded?.insert.record != Data(bytes[range]) { return }
+        }
         #expect(recognised > 1_000)
     }
 }

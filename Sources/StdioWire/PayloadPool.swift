@@ -1,41 +1,47 @@
 import NIOConcurrencyHelpers
 
-/// One frame's payload, read into memory from `StdioPayloadPool`; the memory goes back to the
-/// pool when the last reference goes.
+/// One received message (a stdio frame's payload, a gRPC Write request) in memory from a
+/// `PayloadPool`; the memory goes back to the pool when the last reference goes.
 ///
 /// An Insert's Arrow record is decoded where it lies in this memory (`ArrowBytes(borrowing:)`),
 /// so the arrays of the batch keep the payload alive until the batch is encoded, and the memory is
-/// then reused for a later frame instead of being unmapped and faulted in again (bench/PROFILE.md).
+/// then reused for a later message instead of being unmapped and faulted in again (bench/PROFILE.md).
 ///
-/// `@unchecked Sendable`: `bytes` is written only by the frame reader, before the payload is
-/// published (returned from `StdioFrameReader.next()`); from then on it is only read, from any
-/// thread, until `deinit` hands the memory back through the pool's lock.
-public final class StdioPayload: @unchecked Sendable {
+/// `@unchecked Sendable`: `bytes` is written only while the payload is made (by its initialiser,
+/// or by the stdio frame reader before `next()` returns it); from then on it is only read, from
+/// any thread, until `deinit` hands the memory back through the pool's lock.
+public final class PooledPayload: @unchecked Sendable {
     /// The payload: the first `count` bytes of the pooled block.
     public let bytes: UnsafeRawBufferPointer
-    private let block: StdioPayloadPool.Block
-    private let pool: StdioPayloadPool
+    private let block: PayloadPool.Block
+    private let pool: PayloadPool
 
-    init(count: Int, from pool: StdioPayloadPool) {
+    init(count: Int, from pool: PayloadPool) {
         self.pool = pool
         block = pool.take(count)
         bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block.memory)[..<count])
     }
 
-    /// Where the reader reads the payload into; only before the payload is published.
+    /// A copy of `source` in pooled memory.
+    public convenience init(copying source: UnsafeRawBufferPointer, from pool: PayloadPool) {
+        self.init(count: source.count, from: pool)
+        if source.count > 0 { unpublishedBytes.copyMemory(from: source) }
+    }
+
+    /// Where the payload is written; only before it is published.
     var unpublishedBytes: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(mutating: bytes) }
 
     deinit { pool.giveBack(block) }
 }
 
-/// Memory for frame payloads, kept for reuse after their payloads are released.
+/// Memory for received messages, kept for reuse after their payloads are released.
 ///
 /// A payload larger than glibc's mmap threshold (128 KiB, set by `AllocatorTuning`) would
 /// otherwise be new address space per frame that the kernel zeroes and faults in page by page:
 /// for 1 M rows of the bench's wide table that was a third of the plugin's page faults. At most
 /// `keptBlocks` blocks of at most `keptBlockBytes` each wait here, so the idle memory is bounded
-/// (by 4 × the largest frame seen, in practice a few MiB: the CLI's Inserts are one record batch).
-final class StdioPayloadPool: Sendable {
+/// (by 4 × the largest message seen, in practice a few MiB: the CLI's Inserts are one record batch).
+public final class PayloadPool: Sendable {
     static let keptBlocks = 4
     static let keptBlockBytes = 64 << 20
     /// Block sizes are rounded up to this, so payloads of slightly different sizes share blocks.
@@ -48,6 +54,8 @@ final class StdioPayloadPool: Sendable {
     }
 
     private let free = NIOLockedValueBox<[Block]>([])
+
+    public init() {}
 
     /// The smallest free block that holds `count` bytes, or a new one.
     func take(_ count: Int) -> Block {

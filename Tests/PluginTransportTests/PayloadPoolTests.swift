@@ -3,41 +3,41 @@ import Foundation
 import Testing
 
 /// The memory stdio frames are read into: reused once released, never while held, and bounded.
-@Suite struct StdioPayloadPoolTests {
+@Suite struct PayloadPoolTests {
     @Test func releasedMemoryIsReusedForTheNextPayloadThatFits() {
-        let pool = StdioPayloadPool()
-        var first: StdioPayload? = StdioPayload(count: 1_000_000, from: pool)
+        let pool = PayloadPool()
+        var first: PooledPayload? = PooledPayload(count: 1_000_000, from: pool)
         let address = first?.bytes.baseAddress
-        let held = StdioPayload(count: 900_000, from: pool)
+        let held = PooledPayload(count: 900_000, from: pool)
         #expect(held.bytes.baseAddress != address, "a held payload's memory is not handed out")
         first = nil
         #expect(pool.kept.blocks == 1)
-        let second = StdioPayload(count: 900_000, from: pool)
+        let second = PooledPayload(count: 900_000, from: pool)
         #expect(second.bytes.baseAddress == address)
         #expect(second.bytes.count == 900_000)
         #expect(pool.kept.blocks == 0)
     }
 
     @Test func atMostFourBlocksWaitAndTheLargestAreKept() {
-        let pool = StdioPayloadPool()
-        var payloads: [StdioPayload] = (1...6).map { StdioPayload(count: $0 << 20, from: pool) }
+        let pool = PayloadPool()
+        var payloads: [PooledPayload] = (1...6).map { PooledPayload(count: $0 << 20, from: pool) }
         payloads.removeAll()
-        #expect(pool.kept.blocks == StdioPayloadPool.keptBlocks)
+        #expect(pool.kept.blocks == PayloadPool.keptBlocks)
         #expect(pool.kept.bytes == (3 + 4 + 5 + 6) << 20)
-        _ = StdioPayload(count: StdioPayloadPool.keptBlockBytes + 1, from: pool)
+        _ = PooledPayload(count: PayloadPool.keptBlockBytes + 1, from: pool)
         #expect(pool.kept.bytes == (3 + 4 + 5 + 6) << 20, "a block over the kept size is freed, not kept")
     }
 
     @Test("payloads taken and released on many threads keep their own bytes")
     func concurrentPayloads() async {
-        let pool = StdioPayloadPool()
+        let pool = PayloadPool()
         let failures = await withTaskGroup(of: Int.self) { group in
             for task in 0..<8 {
                 group.addTask {
                     var failures = 0
                     for round in 0..<200 {
                         let count = 70_000 + (task * 7_919 + round * 104_729) % 400_000
-                        let payload = StdioPayload(count: count, from: pool)
+                        let payload = PooledPayload(count: count, from: pool)
                         let mark = UInt8(truncatingIfNeeded: task &* 31 &+ round)
                         payload.unpublishedBytes.initializeMemory(as: UInt8.self, repeating: mark)
                         await Task.yield()
@@ -49,6 +49,6 @@ import Testing
             return await group.reduce(0, +)
         }
         #expect(failures == 0)
-        #expect(pool.kept.blocks <= StdioPayloadPool.keptBlocks)
+        #expect(pool.kept.blocks <= PayloadPool.keptBlocks)
     }
 }
