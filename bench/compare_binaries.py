@@ -12,6 +12,7 @@ differ by design). Exit 1 when any format differs. Objects are deleted afterward
 import argparse
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 import uuid
@@ -51,19 +52,22 @@ def main():
     if target is None:
         raise SystemExit(f"{a.rgw_env}: no S3_TEST_* connection in it")
     work = tempfile.mkdtemp(prefix="cq-compare-")
-    ipc, frames = os.path.join(work, "t.arrows"), os.path.join(work, "t.frames")
-    subprocess.run([sys.executable, os.path.join(HERE, "wide_table.py"), "--rows", str(a.rows), "--out", ipc],
-                   check=True, stdout=subprocess.DEVNULL)
-    write_stream_from_ipc(ipc, frames)
-    differ = False
-    for fmt in [f.strip() for f in a.formats.split(",") if f.strip()]:
-        run_id = uuid.uuid4().hex[:8]
-        before, cpu_before = run(a.before, target, fmt, frames, f"compare/{run_id}/before", a.rows_per_object, work)
-        after, cpu_after = run(a.after, target, fmt, frames, f"compare/{run_id}/after", a.rows_per_object, work)
-        same = before == after and len(before) > 0
-        differ |= not same
-        print(f"{fmt}: {len(before)} objects, {sum(s for s, _ in before):,} bytes; "
-              f"{'identical' if same else 'DIFFERENT'}; cpu s {cpu_before:.2f} -> {cpu_after:.2f}", flush=True)
+    try:
+        ipc, frames = os.path.join(work, "t.arrows"), os.path.join(work, "t.frames")
+        subprocess.run([sys.executable, os.path.join(HERE, "wide_table.py"), "--rows", str(a.rows), "--out", ipc],
+                       check=True, stdout=subprocess.DEVNULL)
+        write_stream_from_ipc(ipc, frames)
+        differ = False
+        for fmt in [f.strip() for f in a.formats.split(",") if f.strip()]:
+            run_id = uuid.uuid4().hex[:8]
+            before, cpu_before = run(a.before, target, fmt, frames, f"compare/{run_id}/before", a.rows_per_object, work)
+            after, cpu_after = run(a.after, target, fmt, frames, f"compare/{run_id}/after", a.rows_per_object, work)
+            same = before == after and len(before) > 0
+            differ |= not same
+            print(f"{fmt}: {len(before)} objects, {sum(s for s, _ in before):,} bytes; "
+                  f"{'identical' if same else 'DIFFERENT'}; cpu s {cpu_before:.2f} -> {cpu_after:.2f}", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # the frames file is hundreds of MB
     sys.exit(1 if differ else 0)
 
 

@@ -43,10 +43,17 @@ def main():
     a = p.parse_args()
     if not os.access(a.binary, os.X_OK):
         raise SystemExit(f"{a.binary} is not an executable: build it (swift build -c release --product cq-dest-s3)")
-    from run_bench import Sink
-    from stdio_client import write_frames_once, write_stream_from_ipc
     os.makedirs(a.out_dir, exist_ok=True)
     work = tempfile.mkdtemp(prefix="cq-profile-")
+    try:
+        profile(a, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # the frames file is hundreds of MB
+
+
+def profile(a, work):
+    from run_bench import Sink
+    from stdio_client import write_frames_once, write_stream_from_ipc
     ipc, frames = os.path.join(work, "t.arrows"), os.path.join(work, "t.frames")
     subprocess.run([sys.executable, os.path.join(HERE, "wide_table.py"), "--rows", str(a.rows), "--out", ipc],
                    check=True, stdout=subprocess.DEVNULL)
