@@ -39,11 +39,11 @@ public final class PooledPayload: @unchecked Sendable {
 /// A payload larger than glibc's mmap threshold (128 KiB, set by `AllocatorTuning`) would
 /// otherwise be new address space per frame that the kernel zeroes and faults in page by page:
 /// for 1 M rows of the bench's wide table that was a third of the plugin's page faults. At most
-/// `keptBlocks` blocks of at most `keptBlockBytes` each wait here, so the idle memory is bounded
-/// (by 4 × the largest message seen, in practice a few MiB: the CLI's Inserts are one record batch).
+/// `keptBlocks` blocks and `keptBytes` bytes wait here (the CLI's Inserts are one record batch
+/// each, a few MiB at most), so the idle memory stays small beside `memory_budget_bytes`.
 public final class PayloadPool: Sendable {
     static let keptBlocks = 4
-    static let keptBlockBytes = 64 << 20
+    static let keptBytes = 32 << 20
     /// Block sizes are rounded up to this, so payloads of slightly different sizes share blocks.
     static let granule = 64 << 10
 
@@ -71,20 +71,25 @@ public final class PayloadPool: Sendable {
         return Block(memory: .allocate(byteCount: size, alignment: 64))
     }
 
-    /// Keeps `block` for a later payload, or frees it (too large, or enough kept); when full, the
-    /// smallest kept block makes way for a larger one.
+    /// Keeps `block` for a later payload, or frees it: when `keptBlocks` wait already, the
+    /// smallest of them makes way for a larger one; a block that would take the waiting bytes over
+    /// `keptBytes` is freed.
     func giveBack(_ block: Block) {
-        guard block.memory.count <= Self.keptBlockBytes else { return block.memory.deallocate() }
         let dropped: Block? = free.withLockedValue { blocks in
-            guard blocks.count >= Self.keptBlocks else {
-                blocks.append(block)
-                return nil
+            var kept = blocks.reduce(0) { $0 + $1.memory.count }
+            if blocks.count >= Self.keptBlocks {
+                guard let smallest = blocks.indices.min(by: { blocks[$0].memory.count < blocks[$1].memory.count }),
+                      blocks[smallest].memory.count < block.memory.count,
+                      kept - blocks[smallest].memory.count + block.memory.count <= Self.keptBytes
+                else { return block }
+                kept -= blocks[smallest].memory.count
+                let out = blocks[smallest]
+                blocks[smallest] = block
+                return out
             }
-            guard let smallest = blocks.indices.min(by: { blocks[$0].memory.count < blocks[$1].memory.count }),
-                  blocks[smallest].memory.count < block.memory.count else { return block }
-            let out = blocks[smallest]
-            blocks[smallest] = block
-            return out
+            guard kept + block.memory.count <= Self.keptBytes else { return block }
+            blocks.append(block)
+            return nil
         }
         dropped?.memory.deallocate()
     }

@@ -18,14 +18,16 @@ import Testing
         #expect(pool.kept.blocks == 0)
     }
 
-    @Test func atMostFourBlocksWaitAndTheLargestAreKept() {
+    @Test func atMostFourBlocksAnd32MiBWaitAndTheLargestAreKept() {
         let pool = PayloadPool()
         var payloads: [PooledPayload] = (1...6).map { PooledPayload(count: $0 << 20, from: pool) }
         payloads.removeAll()
         #expect(pool.kept.blocks == PayloadPool.keptBlocks)
         #expect(pool.kept.bytes == (3 + 4 + 5 + 6) << 20)
-        _ = PooledPayload(count: PayloadPool.keptBlockBytes + 1, from: pool)
-        #expect(pool.kept.bytes == (3 + 4 + 5 + 6) << 20, "a block over the kept size is freed, not kept")
+        _ = PooledPayload(count: 20 << 20, from: pool)
+        #expect(pool.kept.bytes == (3 + 4 + 5 + 6) << 20, "18 + 20 MiB would be over 32 MiB: the 20 MiB block is freed")
+        _ = PooledPayload(count: PayloadPool.keptBytes + 1, from: pool)
+        #expect(pool.kept.bytes == (3 + 4 + 5 + 6) << 20, "a block over the whole limit is never kept")
     }
 
     @Test("payloads taken and released on many threads keep their own bytes")

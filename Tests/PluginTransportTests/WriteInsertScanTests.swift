@@ -5,6 +5,7 @@ import GRPCCore
 @testable import StdioWire
 import SwiftProtobuf
 import Testing
+import TestSupport
 
 /// The stdio frame reader's Insert recognition (`WriteInsertScan`) against SwiftProtobuf's decode of
 /// the same bytes: recognised frames carry exactly the record SwiftProtobuf finds, everything else
@@ -100,20 +101,8 @@ import Testing
         #expect(Self.scan(twice) == nil)
     }
 
-    /// SplitMix64: the mutations below are the same on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One to three byte changes, truncations, insertions or deletions.
-    static func mutate(_ bytes: inout [UInt8], using rng: inout SeededGenerator) {
+    static func mutate(_ bytes: inout [UInt8], using rng: inout SplitMix64) {
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
             switch Int.random(in: 0..<4, using: &rng) {
             case 0 where !bytes.isEmpty: bytes[Int.random(in: 0..<bytes.count, using: &rng)] = .random(in: 0...255, using: &rng)
@@ -126,7 +115,7 @@ import Testing
 
     @Test("20 000 mutated payloads: whenever the scan finds a record, SwiftProtobuf finds the same record in the same payload")
     func scanAgreesWithSwiftProtobufOnMutations() throws {
-        var rng = SeededGenerator(state: 14)
+        var rng = SplitMix64(seed: 14)
         let seeds: [[UInt8]] = try [0, 1, 130, 20_000].map { try Self.insertEnvelope(Self.record($0)).serializedBytes() }
         var recognised = 0
         for _ in 0..<20_000 {
@@ -184,7 +173,7 @@ import Testing
 
     @Test("20 000 mutated requests: whenever the scan finds a record, SwiftProtobuf finds the same record")
     func requestScanAgreesWithSwiftProtobufOnMutations() throws {
-        var rng = WriteInsertScanTests.SeededGenerator(state: 15)
+        var rng = SplitMix64(seed: 15)
         let seeds: [[UInt8]] = try [1, 130, 20_000].map {
             var request = Cloudquery_Plugin_V3_Write.Request()
             request.insert.record = WriteInsertScanTests.record($0)

@@ -40,7 +40,7 @@ import Testing
         let stream = try ParquetInputs.stream("nested")
         let bytes = try ParquetTestEncoding.encode(stream, options: ParquetTestEncoding.options(compression: compression))
         var failures = 0
-        var generator = ParquetReaderSplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for position in 4..<(bytes.count - 4) {
             var damaged = bytes
             damaged[position] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
@@ -106,18 +106,5 @@ import Testing
         let sliced = try ParquetInputs.stream("sliced")
         #expect(DecoderComparison.mismatches(expected: sliced.batches, actual: sliced.batches,
                                                    schema: sliced.schema, lossy: .init()).isEmpty)
-    }
-}
-
-/// A small deterministic generator so corruption tests are reproducible.
-struct ParquetReaderSplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }
