@@ -41,7 +41,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The stdio transport's framing and envelope: apart from gRPC so that it is cheap to fuzz.
+        // The stdio transport's framing and envelope, and the Insert path both transports share
+        // (WriteInsertScan, PayloadPool): apart from gRPC so that it is cheap to fuzz.
         .target(name: "StdioWire", dependencies: [
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
