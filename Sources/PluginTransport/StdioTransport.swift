@@ -33,7 +33,7 @@ public struct StdioTransport: Sendable {
         self.logger = logger
     }
 
-    static let writeMethod = "/cloudquery.plugin.v3.Plugin/Write"
+    static let writeMethod = WriteInsertScan.writeMethod
     static let readMethod = "/cloudquery.plugin.v3.Plugin/Read"
 
     /// Serves until stdin ends.

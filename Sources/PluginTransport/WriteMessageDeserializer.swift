@@ -25,10 +25,7 @@ struct WriteMessageDeserializer: MessageDeserializer {
         if let record { return .insert(record: ArrowBytes(borrowing: record.bytes, owner: record)) }
         do {
             let request = try serializedMessageBytes.withUnsafeBytes { bytes in
-                // Not copied here: SwiftProtobuf copies the fields it keeps.
-                try Cloudquery_Plugin_V3_Write.Request(serializedBytes: bytes.baseAddress.map {
-                    Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none)
-                } ?? Data())
+                try withUnownedData(bytes) { try Cloudquery_Plugin_V3_Write.Request(serializedBytes: $0) }
             }
             return WriteMessage(request)
         } catch {

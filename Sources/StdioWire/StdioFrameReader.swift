@@ -107,13 +107,7 @@ public struct StdioFrameReader<Source: StdioByteSource> {
         if let record = WriteInsertScan.recordRange(inEnvelope: payload.bytes) {
             return .writeInsert(payload, record: record)
         }
-        // No copy: SwiftProtobuf's decoder copies every bytes field and unknown field out
-        // (BinaryDecoder.decodeSingularBytesField, getRawField), so nothing refers to the payload
-        // once `decode` returns and its memory may go back to the pool.
-        return withExtendedLifetime(payload) {
-            guard let base = payload.bytes.baseAddress else { return Self.decode(Data()) }
-            return Self.decode(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: length, deallocator: .none))
-        }
+        return withExtendedLifetime(payload) { withUnownedData(payload.bytes, Self.decode) }
     }
 
     /// The envelope in one frame's payload, or why it is not one.

@@ -9,12 +9,14 @@
 /// including malformed input, returns nil and takes the ordinary SwiftProtobuf decode, so the
 /// answer for any input is the one the full decode would give.
 public enum WriteInsertScan {
-    static let writeMethod = Array("/cloudquery.plugin.v3.Plugin/Write".utf8)
+    /// The Write method's name, as the stdio envelope's `method` carries it.
+    public static let writeMethod = "/cloudquery.plugin.v3.Plugin/Write"
+    private static let writeMethodBytes = Array(writeMethod.utf8)
 
     /// The byte range of the Insert's record inside a stdio envelope's `payload`, or nil.
     static func recordRange(inEnvelope payload: UnsafeRawBufferPointer) -> Range<Int>? {
         guard let envelope = lengthDelimitedFields(payload, 0..<payload.count, expecting: [1, 2]),
-              payload[envelope[0]].elementsEqual(writeMethod)
+              payload[envelope[0]].elementsEqual(writeMethodBytes)
         else { return nil }
         return recordRange(payload, inWriteRequest: envelope[1])
     }

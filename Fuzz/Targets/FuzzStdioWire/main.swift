@@ -16,7 +16,7 @@ runFuzzer { data in
             let bytes = Data(payload.bytes)
             guard record.lowerBound >= 0, record.upperBound <= bytes.count, !record.isEmpty,
                   let envelope = try? Cqdests3_Stdio_V1_Envelope(serializedBytes: bytes),
-                  envelope.method == "/cloudquery.plugin.v3.Plugin/Write", !envelope.endOfStream,
+                  envelope.method == WriteInsertScan.writeMethod, !envelope.endOfStream,
                   envelope.message.range(of: bytes[record]) != nil
             else { fatalError("frame read as an Insert that SwiftProtobuf does not read as one") }
         case .rejected:
