@@ -78,6 +78,7 @@ def profile(a, work):
         stats = target.stats()
     finally:
         sink.stop()
+        shutil.copy(os.path.join(work, "plugin.log"), os.path.join(a.out_dir, f"plugin.{a.format}.{a.rows}.log"))
     print(f"profile: {a.format} {a.rows} rows, exit {usage.exit_code}, cpu {usage.cpu_s:.3f} s, "
           f"peak RSS {usage.peak_rss_mib:.0f} MiB, "
           f"objects {stats.get('objects_put')} + multipart {stats.get('multipart_completed')}", file=sys.stderr)

@@ -11,8 +11,25 @@ enum CSVQuoting {
         if count == 0 { return false }
         // `\.` alone is the PostgreSQL end-of-data marker.
         if count == 2 && field[0] == UInt8(ascii: "\\") && field[1] == UInt8(ascii: ".") { return true }
-        for byte in field where byte == 0x0a || byte == 0x0d || byte == 0x22 || byte == delimiter {
-            return true
+        if count >= 8 {
+            // Eight bytes at a time; the last word is the field's final eight bytes (its overlap
+            // with the word before holds none of the four, so it cannot flag anything wrongly).
+            let newline = ByteWords.repeating(0x0a), carriageReturn = ByteWords.repeating(0x0d)
+            let quote = ByteWords.repeating(0x22), separator = ByteWords.repeating(delimiter)
+            var i = 0
+            while true {
+                let word = ByteWords.load(field, at: min(i, count - 8))
+                if ByteWords.equal(word, newline) | ByteWords.equal(word, carriageReturn) | ByteWords.equal(word, quote)
+                    | ByteWords.equal(word, separator) != 0 {
+                    return true
+                }
+                i += 8
+                if i >= count { break }
+            }
+        } else {
+            for byte in field where byte == 0x0a || byte == 0x0d || byte == 0x22 || byte == delimiter {
+                return true
+            }
         }
         return startsWithSpace(field)
     }
@@ -70,27 +87,29 @@ enum CSVQuoting {
         let (needed, quotes) = out.withUnsafeBytes { buffer -> (Bool, Int) in
             let field = UnsafeRawBufferPointer(rebasing: buffer[start...])
             guard needsQuotes(field, delimiter: delimiter) else { return (false, 0) }
-            return (true, field.reduce(0) { $0 + ($1 == 0x22 ? 1 : 0) })
+            return (true, field.reduce(0) { $0 &+ ($1 == 0x22 ? 1 : 0) })
         }
         guard needed else { return }
         // Grow by the added quotes, then move the field right from its end, doubling quotes;
-        // no temporary copy (JSON cells, quoted for their `"`, are common).
+        // no temporary copy (JSON cells, quoted for their `"`, are common). Wrapping arithmetic
+        // on a raw pointer: the indices stay within `start..<out.count` by construction.
         let end = out.count
         out.append(contentsOf: repeatElement(0x22, count: quotes + 2))
         out.withUnsafeMutableBufferPointer { buffer in
-            var target = buffer.count - 2  // the last byte is the closing quote
-            var source = end - 1
+            guard let base = buffer.baseAddress else { return }
+            var target = buffer.count &- 2  // the last byte is the closing quote
+            var source = end &- 1
             while source >= start {
-                let byte = buffer[source]
-                buffer[target] = byte
-                target -= 1
+                let byte = base[source]
+                base[target] = byte
+                target &-= 1
                 if byte == 0x22 {
-                    buffer[target] = 0x22
-                    target -= 1
+                    base[target] = 0x22
+                    target &-= 1
                 }
-                source -= 1
+                source &-= 1
             }
-            buffer[target] = 0x22  // target == start: the opening quote
+            base[target] = 0x22  // target == start: the opening quote
         }
     }
 

@@ -33,7 +33,31 @@ public enum JSONStringEscaping {
         let count = bytes.count
         var runStart = 0
         var i = 0
+        let quote = ByteWords.repeating(0x22), backslash = ByteWords.repeating(0x5c)
+        /// High bits of the bytes of `word` that need more than a copy.
+        @inline(__always) func special(_ word: UInt64) -> UInt64 {
+            var flags = ByteWords.nonASCII(word) | ByteWords.below(word, 0x20)
+                | ByteWords.equal(word, quote) | ByteWords.equal(word, backslash)
+            if escapeHTML {
+                flags |= ByteWords.equal(word, ByteWords.repeating(0x3c)) | ByteWords.equal(word, ByteWords.repeating(0x3e))
+                    | ByteWords.equal(word, ByteWords.repeating(0x26))
+            }
+            return flags
+        }
         while i < count {
+            // Most strings have nothing to escape: skip them eight bytes at a time, the last
+            // (partial) eight read as the string's final word, the bytes before `i` shifted out.
+            // A flag on a byte that needs nothing only sends that byte through the check below.
+            if count >= 8 {
+                let flags = i + 8 <= count
+                    ? special(ByteWords.load(bytes, at: i))
+                    : special(ByteWords.load(bytes, at: count - 8)) >> UInt64((i - (count - 8)) * 8)
+                if flags == 0 {
+                    i = min(i + 8, count)
+                    continue
+                }
+                i += ByteWords.bytesBeforeFirst(flags)
+            }
             let byte = bytes[i]
             let kind = byteClass(byte, html: escapeHTML)
             if kind == 0 {
