@@ -93,6 +93,16 @@ import Testing
             let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
             #expect(base64(bytes) == Data(bytes).base64EncodedString())
         }
+        func uuid(_ bytes: [UInt8]) -> String { Self.text { out in bytes.withUnsafeBytes { BinaryTextFormatting.appendUUID($0, to: &out) } } }
+        let id: [UInt8] = [0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]
+        #expect(uuid(id) == "00112233-4455-6677-8899-aabbccddeeff")
+        #expect(uuid(id) == UUID(uuid: (0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff))
+            .uuidString.lowercased())
+        // Other lengths (no uuid has them, but nothing may break): dashes where bytes 4, 6, 8, 10 start.
+        #expect(uuid([]) == "")
+        #expect(uuid(Array(id.prefix(4))) == "00112233")
+        #expect(uuid(Array(id.prefix(5))) == "00112233-44")
+        #expect(uuid(Array(id.prefix(11))) == "00112233-4455-6677-8899-aa")
     }
 
     /// Random float64/float32 values, rendered here and checked by Python: the text parses back

@@ -221,7 +221,9 @@ enum ParquetInputs {
         pa.array([i % 10 if i % 11 else None for i in range(R)], pa.int32()),
         pa.array([float(i) / 7 for i in range(R)], pa.float64()),
         pa.array([[i, i + 1] if i % 3 else [] for i in range(R)], pa.list_(pa.int64())),
-    ], names=["id", "unique_text", "low_card", "ratio", "pairs"])
+        # A few labels in a window that drifts: each page meets some again that earlier pages had.
+        pa.array([f"label-{(i // 500 + i % 4) % 12:02d}" for i in range(R)], pa.utf8()),
+    ], names=["id", "unique_text", "low_card", "ratio", "pairs", "drifting_label"])
     write("many", many.schema, [many.slice(k, 2500) for k in range(0, R, 2500)])
 
     # --- a dictionary that outgrows 1 MiB: 40000 distinct 40-byte strings, then repeats

@@ -181,8 +181,8 @@ enum ParquetReadBackScript {
         n = struct.unpack("<I", data[-8:-4])[0]
         return Compact(data[-8 - n:-8]).struct()
 
-    def pages(path, chunk_meta):
-        """The page headers of a column chunk, walked from its first page: [type, values, encoding, has stats]."""
+    def page_headers(path, chunk_meta):
+        """The decoded page headers of a column chunk, walked from its first page; None for an overrun."""
         data = open(path, "rb").read()
         start = chunk_meta.get(11, chunk_meta[9])
         end = start + chunk_meta[7]
@@ -191,11 +191,42 @@ enum ParquetReadBackScript {
         while p < end:
             c = Compact(data, p)
             h = c.struct()
+            out.append(h)
+            p = c.p + h[3]
+        if p != end: out.append(("overrun", p, end))
+        return out
+
+    def pages(path, chunk_meta):
+        """The page headers of a column chunk: [type, values, encoding, has stats]."""
+        out = []
+        for h in page_headers(path, chunk_meta):
+            if isinstance(h, tuple): out.append(list(h)); continue
             body = h.get(5) or h.get(7) or {}
             out.append([h[1], body.get(1), body.get(2), 5 in body])
-            p = c.p + h[3]
-        if p != end: out.append(["overrun", p, end])
         return out
+
+    def page_stat_mismatches(path, chunk_meta, column, leaf):
+        """Each data page's statistics of a String column against the values of its levels (the
+        page's share of `leaf`, in order): null count, min and max (min_value / max_value, as
+        UTF-8 bytes compare)."""
+        found = []
+        offset = 0
+        for k, h in enumerate(page_headers(path, chunk_meta)):
+            if isinstance(h, tuple) or h[1] != 0: continue  # the dictionary page has no levels
+            body = h[5]
+            values = leaf[offset:offset + body[1]]
+            offset += body[1]
+            present = [v.encode() for v in values if v is not None]
+            # In a page header each bound over 4096 bytes is left out on its own (arrow-go).
+            bound = lambda v: v.decode() if v is not None and len(v) <= 4096 else None
+            want = {"null_count": len(values) - len(present), "min": bound(min(present, default=None)),
+                    "max": bound(max(present, default=None))}
+            st = body.get(5, {})
+            got = {"null_count": st.get(3), "min": st[6].decode() if 6 in st else None,
+                   "max": st[5].decode() if 5 in st else None}
+            if got != want: found.append(f"{column.path}: data page {k} statistics expected {want}, read {got}")
+        if offset != len(leaf): found.append(f"{column.path}: pages hold {offset} levels, the column {len(leaf)}")
+        return found
 
     def stat_value(stats, column, raw):
         if raw is None: return None
@@ -329,6 +360,8 @@ enum ParquetReadBackScript {
                     got = info["statistics"] or {}
                     if got.get("null_count") != want["null_count"] or got.get("min") != want["min"] or got.get("max") != want["max"]:
                         mismatches.append(f"{cc.path_in_schema}: row group {g} statistics expected {want}, read {got}")
+                    if str(meta.schema.column(i).logical_type) == "String":
+                        mismatches += page_stat_mismatches(entry["parquet"], raw[4][g][1][i][3], meta.schema.column(i), leaf)
                 chunks.append(info)
             row_groups.append({"rows": rg.num_rows, "columns": chunks})
             start += rg.num_rows

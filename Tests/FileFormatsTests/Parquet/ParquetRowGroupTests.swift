@@ -76,7 +76,7 @@ import Testing
         options.dataPageSize = 4096
         let bytes = try ParquetTestEncoding.encode(stream, options: options)
         let report = try #require(try ParquetReadBack.expectReadBack([.init("many/4KiB pages", bytes, input: "many")]).first)
-        for path in ["id", "unique_text", "ratio", "pairs.list.element"] {
+        for path in ["id", "unique_text", "ratio", "pairs.list.element", "drifting_label"] {
             let chunk = try #require(report.chunks(path).first)
             #expect(chunk.dataPageCount > 10, "\(path): \(chunk.dataPageCount) pages")
             #expect(chunk.pages.allSatisfy { $0[3] == .bool($0[0] == .int(0)) }, "data pages carry statistics")

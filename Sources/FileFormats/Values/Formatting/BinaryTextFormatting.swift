@@ -30,11 +30,23 @@ enum BinaryTextFormatting {
     }
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase (google/uuid `String()`), for 16 bytes.
+    /// The text is laid out in place after one growth of `out` (36 separate appends, each with
+    /// its capacity and uniqueness checks, cost 2–4 % of a CSV or Parquet write of uuid columns).
     static func appendUUID(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        for k in 0..<bytes.count {
-            if k == 4 || k == 6 || k == 8 || k == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(JSONStringEscaping.hexDigit(bytes[k] >> 4))
-            out.append(JSONStringEscaping.hexDigit(bytes[k] & 0xf))
+        let count = bytes.count
+        // A dash before bytes 4, 6, 8 and 10 (when there are that many).
+        let dashes = (count > 4 ? 1 : 0) + (count > 6 ? 1 : 0) + (count > 8 ? 1 : 0) + (count > 10 ? 1 : 0)
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: count * 2 + dashes))
+        out.withUnsafeMutableBufferPointer { text in
+            var j = start
+            for k in 0..<count {
+                if k == 4 || k == 6 || k == 8 || k == 10 { j += 1 }  // the dash is there already
+                let byte = bytes[k]
+                text[j] = JSONStringEscaping.hexDigit(byte >> 4)
+                text[j + 1] = JSONStringEscaping.hexDigit(byte & 0xf)
+                j += 2
+            }
         }
     }
 
