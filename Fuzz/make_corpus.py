@@ -118,8 +118,11 @@ def parquet_writable(table):
 def main():
     shared, seeds_binary = pathlib.Path(sys.argv[1]), sys.argv[2]
     cli = shared / "testdata" / "cli-6.21.1"
+    # Regenerated from scratch, except the inputs fuzzing once failed on (`regression-*`), kept by hand.
     if CORPUS.exists():
-        shutil.rmtree(CORPUS)
+        for path in CORPUS.glob("*/*"):
+            if not path.name.startswith("regression-"):
+                path.unlink()
     streams = pathlib.Path(tempfile.mkdtemp(prefix="fuzz-streams-"))
 
     # Arrow streams: the CLI's and pyarrow's.

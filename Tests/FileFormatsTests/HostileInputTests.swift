@@ -125,4 +125,37 @@ import TestSupport
             "\($0)".contains("declares 1000 values; decoding them needs more than the memory budget of 4000 bytes")
         }
     }
+    @Test("Read: fixed widths no batch can hold are refused naming the column; wide ones get smaller batches, never exhausted memory")
+    func fixedRowWidthIsBounded() throws {
+        // What FuzzJSONLinesRead found: a fixed_size_binary of ~2^30 bytes, filled on every null.
+        let huge = Schema(fields: [
+            Field(name: "id", type: .int64),
+            Field(name: "blob", type: .fixedSizeBinary(byteWidth: 1 << 30)),
+        ])
+        let nullsOfList = Schema(fields: [
+            Field(name: "v", type: .fixedSizeList(listSize: 1 << 27), children: [Field(name: "item", type: .null)]),
+        ])
+        let json = Array("{\"id\":1}\n".utf8)
+        let csv = Array("id,blob\n1,\n".utf8)
+        for schema in [huge, nullsOfList] {
+            let column = schema.fields.last!.name
+            #expect {
+                try json.withUnsafeBytes { try JSONLinesObjectDecoder().decode($0, schema: schema, maxRows: 1024) { _ in } }
+            } throws: { "\($0)".contains("column \"\(column)\"") && "\($0)".contains("MiB a batch of rows may hold") }
+        }
+        #expect {
+            try csv.withUnsafeBytes { try CSVObjectDecoder(delimiter: UInt8(ascii: ","), header: true).decode($0, schema: huge, maxRows: 1024) { _ in } }
+        } throws: { "\($0)".contains("column \"blob\" of type") }
+
+        // 1 MiB per row: batches of 64 rows instead of 1 024, every row read.
+        let wide = Schema(fields: [Field(name: "id", type: .int64), Field(name: "blob", type: .fixedSizeBinary(byteWidth: 1 << 20))])
+        #expect(try RecordBatchBuilder(schema: wide).rowsPerBatch(atMost: 1024) == 63)
+        #expect(try RecordBatchBuilder(schema: Schema(fields: [Field(name: "id", type: .int64)])).rowsPerBatch(atMost: 1024) == 1024)
+        let lines = Array(repeating: "{\"id\":1}\n", count: 200).joined()
+        var batches: [Int] = []
+        try Array(lines.utf8).withUnsafeBytes {
+            try JSONLinesObjectDecoder().decode($0, schema: wide, maxRows: 1024) { batches.append($0.length) }
+        }
+        #expect(batches == [63, 63, 63, 11])
+    }
 }

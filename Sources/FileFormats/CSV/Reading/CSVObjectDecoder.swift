@@ -28,8 +28,8 @@ public struct CSVObjectDecoder: ObjectDecoder, Sendable {
                 "invalid delimiter byte 0x\(String(delimiter, radix: 16)): use one ASCII character other than "
                 + "a double quote, carriage return, line feed or NUL")
         }
-        let batchRows = max(1, maxRows)
         let batch = RecordBatchBuilder(schema: schema)
+        let batchRows = try batch.rowsPerBatch(atMost: maxRows)
         let scratch = ByteScratch()
         let cells = batch.columns.map { CSVCellReader(builder: $0, scratch: scratch) }
         let columnCount = schema.fields.count

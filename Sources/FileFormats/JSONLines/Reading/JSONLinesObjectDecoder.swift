@@ -23,8 +23,8 @@ public struct JSONLinesObjectDecoder: ObjectDecoder {
 
     public func decode(_ object: UnsafeRawBufferPointer, schema: Schema, maxRows: Int,
                        emit: (RecordBatch) throws -> Void) throws {
-        let batchRows = max(1, maxRows)
         let batch = RecordBatchBuilder(schema: schema)
+        let batchRows = try batch.rowsPerBatch(atMost: maxRows)
         let scratch = ByteScratch()
         let readers = batch.columns.map {
             JSONValueReader(builder: $0, path: $0.field.name, numbersAsFloat: false, scratch: scratch)

@@ -50,6 +50,7 @@ public struct ParquetObjectDecoder: ObjectDecoder {
         }
 
         let batch = RecordBatchBuilder(schema: schema)
+        let batchRows = try batch.rowsPerBatch(atMost: maxRows)
         for (g, rowGroup) in metadata.rowGroups.enumerated() {
             let where_ = "row group \(g + 1)"
             guard rowGroup.columns.count == fileSchema.leaves.count else {
@@ -79,7 +80,7 @@ public struct ParquetObjectDecoder: ObjectDecoder {
                         throw ParquetDecodingError("\(where_), column \"\(schema.fields[c].name)\", row \(row + 1): \(reason)")
                     }
                 }
-                if batch.count >= maxRows { try emit(try batch.finish()) }
+                if batch.count >= batchRows { try emit(try batch.finish()) }
             }
             do {
                 try assembler.expectFullyRead { fileSchema.leaves[$0].displayName }
