@@ -22,6 +22,10 @@ struct ParquetDictionary {
     private var starts: [Int] = []
     private var lengths: [Int32] = []
     private var hashes: [UInt64] = []
+    /// BYTE_ARRAY only: per entry, the number of the last page it was used on (see
+    /// `isFirstUseOnPage`), and the current page's number.
+    private var lastPage: [UInt32] = []
+    private var page: UInt32 = 1
     /// Entry index + 1 per slot; 0 = empty. Capacity is a power of two, at most half full.
     private var slots: [Int32]
     private var mask: Int
@@ -35,13 +39,14 @@ struct ParquetDictionary {
 
     /// Bytes of the page body plus the index: what the row group byte bound measures.
     var memoryFootprint: Int {
-        plain.count + slots.count * 4 + starts.count * 8 + lengths.count * 4 + hashes.count * 8
+        plain.count + slots.count * 4 + starts.count * 8 + lengths.count * 4 + hashes.count * 8 + lastPage.count * 4
     }
 
     /// Memory the dictionary occupies: its arrays by capacity, which grow by doubling and can be
     /// twice what they hold. This is what the plugin's memory budget charges.
     var heldBytes: Int {
         plain.capacity + slots.capacity * 4 + starts.capacity * 8 + lengths.capacity * 4 + hashes.capacity * 8
+            + lastPage.capacity * 4
     }
 
     /// The index of `value`, adding it if new.
@@ -89,9 +94,30 @@ struct ParquetDictionary {
             starts.append(plain.count)
             lengths.append(Int32(truncatingIfNeeded: value.count))
             hashes.append(hash)
+            lastPage.append(0)
         }
         plain.append(contentsOf: value)
         count += 1
+    }
+
+    /// BYTE_ARRAY: whether entry `index` (from `index(of:)`) is used for the first time on the
+    /// current page; it counts as used from now on. The page's statistics need only those values.
+    @inline(__always)
+    mutating func isFirstUseOnPage(_ index: Int32) -> Bool {
+        let entry = Int(index)
+        if lastPage[entry] == page { return false }
+        lastPage[entry] = page
+        return true
+    }
+
+    /// The writer closed a page: no entry has been used on the next one yet.
+    mutating func startPage() {
+        page &+= 1
+        if page == 0 {
+            // After 2^32 pages no stamp may look current: forget them all.
+            lastPage.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            page = 1
+        }
     }
 
     private mutating func grow() {

@@ -53,12 +53,6 @@ struct ParquetColumnWriter {
     /// Whether values still go through the dictionary (until the chunk ends or falls back).
     private var dictionaryActive = false
     private var dictionary = ParquetDictionary(fixedWidth: nil)
-    /// BYTE_ARRAY while dictionary encoding: per dictionary entry, the number of the last page
-    /// whose statistics have seen it. A value repeated on a page cannot move its min or max, so
-    /// only an entry's first use on each page is compared (the bytes compared were ~7 % of a
-    /// Parquet write, mostly repeats in low-cardinality columns: bench/PROFILE.md, third round).
-    private var entryPage: [UInt32] = []
-    private var pageNumber: UInt32 = 1
     private var fellBackToPlain = false
     /// Header + body of the dictionary page, once the dictionary is complete.
     private var dictionaryPage: [UInt8] = []
@@ -89,7 +83,6 @@ struct ParquetColumnWriter {
     private mutating func startChunk() {
         dictionaryActive = configuration.dictionaryEnabled && leaf.supportsDictionary
         dictionary = ParquetDictionary(fixedWidth: Self.plainWidth(of: leaf))
-        entryPage.removeAll(keepingCapacity: true)
         fellBackToPlain = false
         dictionaryPage = []
         dictionaryPageSizes = (0, 0)
@@ -126,7 +119,7 @@ struct ParquetColumnWriter {
     var heldBytes: Int {
         dataPageBytes + dictionaryPage.capacity + dictionary.heldBytes
             + plainValues.capacity + dictionaryIndices.capacity * 4 + definitionLevels.capacity
-            + repetitionLevels.capacity + valueScratch.capacity + entryPage.capacity * 4
+            + repetitionLevels.capacity + valueScratch.capacity
     }
 
     // MARK: levels and values
@@ -180,15 +173,10 @@ struct ParquetColumnWriter {
         if dictionaryActive {
             let index = dictionary.index(of: value)
             dictionaryIndices.append(UInt32(bitPattern: index))
-            let entry = Int(index)
-            if entry == entryPage.count {
-                entryPage.append(pageNumber)
-            } else if entryPage[entry] != pageNumber {
-                entryPage[entry] = pageNumber
-            } else {
-                return
-            }
-            pageStatistics.add(bytes: value)
+            // A value repeated on a page cannot move its min or max: only an entry's first use on
+            // each page is compared (the bytes compared were ~7 % of a Parquet write, mostly
+            // repeats in low-cardinality columns: bench/PROFILE.md, third round).
+            if dictionary.isFirstUseOnPage(index) { pageStatistics.add(bytes: value) }
         } else {
             pageStatistics.add(bytes: value)
             withUnsafeBytes(of: UInt32(truncatingIfNeeded: value.count).littleEndian) { plainValues.append(contentsOf: $0) }
@@ -270,12 +258,7 @@ struct ParquetColumnWriter {
         pageLevelCount = 0
         booleanCount = 0
         pagePlainBytes = 0
-        pageNumber &+= 1
-        if pageNumber == 0 {
-            // After 2^32 pages: no stamp may look current, so forget them all.
-            entryPage.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            pageNumber = 1
-        }
+        dictionary.startPage()
     }
 
     /// `<u32 byte length><RLE hybrid>`: the V1 data page form of a level stream.
@@ -334,7 +317,6 @@ struct ParquetColumnWriter {
         }
         dictionaryActive = false
         dictionary = ParquetDictionary(fixedWidth: nil)  // releases the index and values
-        entryPage = []
     }
 
     // MARK: column chunk
@@ -347,7 +329,6 @@ struct ParquetColumnWriter {
         plainValues = []
         dictionaryIndices = []
         valueScratch = []
-        if !dictionaryActive || dictionary.count == 0 { entryPage = [] }
     }
 
     /// Closes the open page and the dictionary of the current chunk.
