@@ -11,15 +11,19 @@ import S3Client
 /// not copied into ever larger buffers as it fills: each regrowth copied it and faulted in fresh
 /// pages, a fifth of the CPU of writing JSON Lines (bench/PROFILE.md). The reservation costs address
 /// space, not memory: it is above glibc's mmap threshold (`AllocatorTuning`), so the kernel backs a
-/// page only when it is first written, and the budget is charged the pages written. Under memory
-/// pressure the engine `spill`s the buffer: from then on its bytes live in a `SpillFile` and take
-/// no memory until they leave.
+/// page only when it is first written, and the budget is charged the pages written. With a
+/// `PartBufferPool`, the reservation is a finished request body's buffer when one is kept, whose
+/// pages are mapped already (charged from the start). Under memory pressure the engine `spill`s
+/// the buffer: from then on its bytes live in a `SpillFile` and take no memory until they leave.
 final class ObjectBuffer: ByteSink {
     let partSize: Int
     /// Full parts, oldest first, each exactly `partSize` bytes (in memory only).
     private var full: [[UInt8]] = []
     /// The part being filled: fewer than `partSize` bytes (in memory only).
     private var current: [UInt8] = []
+    /// Bytes of `current` mapped before it was written (a buffer from the pool), by page.
+    private var currentResident = 0
+    private let pool: PartBufferPool?
     /// Where the bytes are once spilled (then `full` and `current` stay empty).
     private var spill: SpillFile?
     /// Every byte ever written, including those already taken off as parts.
@@ -37,13 +41,15 @@ final class ObjectBuffer: ByteSink {
     /// reserved one by the pages its bytes were written to.
     var memoryBytes: Int {
         let filling = current.capacity <= Self.smallCapacity
-            ? current.capacity : (current.count + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+            ? current.capacity
+            : max(currentResident, (current.count + Self.pageSize - 1) / Self.pageSize * Self.pageSize)
         return full.count * partSize + filling
     }
     var isSpilled: Bool { spill != nil }
 
-    init(partSize: Int) {
+    init(partSize: Int, pool: PartBufferPool? = nil) {
         self.partSize = max(1, partSize)
+        self.pool = pool
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws {
@@ -63,17 +69,24 @@ final class ObjectBuffer: ByteSink {
             if current.count == partSize {
                 full.append(current)
                 current = []
+                currentResident = 0
             }
         }
     }
 
     /// Grows `current` by half its capacity (amortised appends) while small, then reserves the
-    /// whole part at once (up to `reservationLimit`); never beyond one part.
+    /// whole part at once (up to `reservationLimit`), in a pooled buffer when there is one; never
+    /// beyond one part.
     private func reserve(_ needed: Int) {
         guard needed > current.capacity else { return }
         let grown = max(needed, current.capacity + current.capacity / 2)
         let outgrowsSmall = grown > Self.smallCapacity && current.capacity <= Self.smallCapacity
-        current.reserveCapacity(min(partSize, outgrowsSmall ? max(grown, Self.reservationLimit) : grown))
+        let capacity = min(partSize, outgrowsSmall ? max(grown, Self.reservationLimit) : grown)
+        if outgrowsSmall, let resident = pool?.refill(&current, capacity: capacity) {
+            currentResident = resident
+            return
+        }
+        current.reserveCapacity(capacity)
     }
 
     /// The oldest whole part, or nil while fewer than `partSize` bytes are waiting.
@@ -93,7 +106,7 @@ final class ObjectBuffer: ByteSink {
             self.spill = nil
             return .spilled(spill)
         }
-        defer { full = []; current = [] }
+        defer { full = []; current = []; currentResident = 0 }
         if full.isEmpty { return .bytes(current) }
         return .bytes(full.flatMap { $0 } + current)
     }
@@ -106,6 +119,7 @@ final class ObjectBuffer: ByteSink {
         try current.withUnsafeBytes { try file.append($0) }
         full = []
         current = []
+        currentResident = 0
         spill = file
     }
 }

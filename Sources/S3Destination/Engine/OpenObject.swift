@@ -19,11 +19,12 @@ struct OpenObject {
     /// Memory this object holds now: its buffer and what its encoder keeps (a Parquet row group).
     var memoryBytes: Int { buffer.memoryBytes + encoder.bufferedBytes }
 
-    init(serial: Int, upload: ObjectUpload, encoder: any ObjectEncoder, partSize: Int) throws {
+    init(serial: Int, upload: ObjectUpload, encoder: any ObjectEncoder, partSize: Int,
+         partBuffers: PartBufferPool? = nil) throws {
         self.serial = serial
         self.upload = upload
         self.encoder = encoder
-        buffer = ObjectBuffer(partSize: partSize)
+        buffer = ObjectBuffer(partSize: partSize, pool: partBuffers)
         try self.encoder.begin(into: buffer)
     }
 

@@ -20,6 +20,8 @@ final class RequestScheduler {
         let key: String
         let kind: PendingCall.Kind
         let memory: Int
+        /// The body sent (shared with the request, not copied): handed back when it is answered.
+        let body: [UInt8]?
         let task: Task<Void, Never>
     }
 
@@ -96,16 +98,18 @@ final class RequestScheduler {
             }
             events.yield(.stored(job: id, result))
         }
-        running[id] = Running(object: job.object, key: job.call.key, kind: job.call.kind, memory: memory, task: task)
+        running[id] = Running(
+            object: job.object, key: job.call.key, kind: job.call.kind, memory: memory, body: call.body, task: task)
         runningMemory += memory
         mostInFlight = max(mostInFlight, running.count)
     }
 
-    /// A request answered: frees its slot and memory; returns the object it was for and its kind.
-    func finished(job: Int) -> (object: Int, kind: PendingCall.Kind)? {
+    /// A request answered: frees its slot and memory; returns the object it was for, its kind and
+    /// the body it sent (which no one reads any more: a buffer for a later part).
+    func finished(job: Int) -> (object: Int, kind: PendingCall.Kind, body: [UInt8]?)? {
         guard let done = running.removeValue(forKey: job) else { return nil }
         runningMemory -= done.memory
-        return (done.object, done.kind)
+        return (done.object, done.kind, done.body)
     }
 
     /// The stream failed: drops every request that has not started and cancels those in flight,

@@ -6,6 +6,14 @@ enum StoreCall: Sendable {
     case complete(key: String, uploadId: String, parts: [UploadedPart])
     case abort(key: String, uploadId: String)
 
+    /// The request body, if the call has one.
+    var body: [UInt8]? {
+        switch self {
+        case .put(_, _, let body), .part(_, _, _, let body): return body
+        case .create, .complete, .abort: return nil
+        }
+    }
+
     func perform(on store: any ObjectStore) async throws -> StoreReply {
         switch self {
         case .put(let key, let contentType, let body):

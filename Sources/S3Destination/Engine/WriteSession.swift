@@ -36,6 +36,9 @@ final class WriteSession {
     private let settings: Settings
     private let logger: Logger
     private let scheduler: RequestScheduler
+    /// Finished request bodies, kept as the buffers of later parts while the stream is read.
+    private let partBuffers: PartBufferPool
+    private var streamEnded = false
     private var open: [ObjectSlot: OpenObject] = [:]
     private var router: PartitionRouter
     private var recency: PartitionRecency
@@ -61,6 +64,7 @@ final class WriteSession {
         router = PartitionRouter(columns: settings.partitionColumns)
         recency = PartitionRecency(limit: settings.maxOpenPartitions)
         scheduler = RequestScheduler(maxInFlight: settings.maxRequestsInFlight, store: store, events: events)
+        partBuffers = PartBufferPool(keptBytes: settings.memoryBudget / 8)
     }
 
     var hasFailed: Bool { streamError != nil || !failure.objects.isEmpty }
@@ -97,6 +101,13 @@ final class WriteSession {
     /// The end of the stream: every object closes.
     func endOfStream() throws {
         try flushAll()
+        endReuse()
+    }
+
+    /// No part is written after this: kept buffers are freed and bodies no longer kept.
+    private func endReuse() {
+        streamEnded = true
+        partBuffers.empty()
     }
 
     /// The batch_timeout ticker: closes each table's object whose tick is due and has rows.
@@ -116,7 +127,9 @@ final class WriteSession {
 
     /// An S3 request answered.
     func stored(job: Int, _ result: Result<StoreReply, any Error>) {
-        guard let (serial, kind) = scheduler.finished(job: job), let upload = uploads[serial] else { return }
+        guard let (serial, kind, body) = scheduler.finished(job: job) else { return }
+        if let body, !streamEnded { partBuffers.giveBack(body) }
+        guard let upload = uploads[serial] else { return }
         let calls = upload.stored(result, kind: kind)
         enqueue(calls, for: serial)
         settleIfDone(serial)
@@ -157,7 +170,8 @@ final class WriteSession {
         mostMemoryUsed = max(mostMemoryUsed, usedBefore)
         guard usedBefore > settings.memoryBudget else { return true }
         let target = settings.memoryBudget / 4 * 3
-        var used = usedBefore
+        // Kept part buffers go before any object's bytes move to disk.
+        var used = usedBefore - partBuffers.empty()
         for slot in open.keys.sorted(by: { open[$0]!.memoryBytes > open[$1]!.memoryBytes }) where used > target {
             guard var object = open[slot], object.memoryBytes >= Self.smallestSpill else { break }
             let before = object.memoryBytes
@@ -201,6 +215,8 @@ final class WriteSession {
     }
 
     var mostRequestsInFlight: Int { scheduler.mostInFlight }
+    /// Part buffers that were finished request bodies.
+    var reusedPartBuffers: Int { partBuffers.reused }
 
     // MARK: batching
 
@@ -210,10 +226,11 @@ final class WriteSession {
     /// Bytes held in memory by open objects.
     private var openMemory: Int { open.values.reduce(0) { $0 + $1.memoryBytes } }
 
-    /// Bytes held in memory by open objects, parts waiting for their upload, and request bodies.
+    /// Bytes held in memory by open objects, parts waiting for their upload, request bodies, and
+    /// finished bodies kept for later parts.
     var memoryUsed: Int {
         openMemory + uploads.values.reduce(0) { $0 + $1.waitingMemory }
-            + scheduler.queuedMemory + scheduler.runningMemory
+            + scheduler.queuedMemory + scheduler.runningMemory + partBuffers.residentBytes
     }
 
     /// An IPC message of the Write stream and the table it names (the Go SDK's wording on failure).
@@ -293,7 +310,8 @@ final class WriteSession {
         nextSerial += 1
         do {
             open[slot] = try OpenObject(
-                serial: serial, upload: upload, encoder: try settings.makeEncoder(schema), partSize: settings.partSize)
+                serial: serial, upload: upload, encoder: try settings.makeEncoder(schema), partSize: settings.partSize,
+                partBuffers: partBuffers)
         } catch {
             throw ObjectWriteFailure(table: table, key: key, cause: "\(error)")
         }
@@ -361,6 +379,7 @@ final class WriteSession {
     /// Every open object stops; queued requests are dropped and those in flight cancelled; each
     /// multipart upload is aborted once its parts are back.
     private func abandonAll() {
+        endReuse()
         for object in open.values {
             enqueue(object.upload.abandon(), for: object.serial)
         }

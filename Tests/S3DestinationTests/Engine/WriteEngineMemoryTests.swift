@@ -75,4 +75,35 @@ import Testing
             #expect(rows == 3000)
         }
     }
+
+    @Test(arguments: 0..<formats.count)
+    func finishedPartBodiesCarryLaterPartsAndEveryRowLandsOnce(format: Int) async throws {
+        // One table of ~10 MB in 1 MiB parts, two objects: parts answered while the stream is read
+        // come back as the buffers of the next ones.
+        let store = EngineTestStore(delay: .milliseconds(1))
+        let messages = try WriteEngineTimingTests.messages(tables: ["big"], inserts: 40, per: 1000, padding: 200)
+        let session = try await Self.run(
+            messages, store: store,
+            settings: Self.settings(budget: 64 << 20, partSize: 1 << 20, rows: 20_000, make: Self.formats[format].make))
+        #expect(session.reusedPartBuffers > 0, "format \(Self.formats[format].name)")
+        #expect(store.objects.count == 2)
+        #expect(session.totals.rows == 40_000)
+        if Self.formats[format].name.hasPrefix("parquet") {
+            for object in store.objects {
+                var rows = 0
+                try object.body.withUnsafeBytes { body in
+                    try ParquetObjectDecoder().decode(body, schema: EngineRows.schema("big"), maxRows: 4096) { rows += $0.length }
+                }
+                #expect(rows == 20_000)
+            }
+        } else if Self.formats[format].name == "csv" {
+            let ids = store.objects.flatMap { object in
+                String(decoding: object.body, as: UTF8.self).split(separator: "\n").dropFirst().map { Int($0.prefix { $0 != "," }) ?? -1 }
+            }
+            #expect(ids.sorted() == Array(0..<40_000))
+        } else {
+            #expect(try EngineRows.ids(in: store.objects, table: "big").sorted() == Array(0..<40_000))
+        }
+        #expect(session.memoryUsed == 0, "kept buffers are freed when the stream ends")
+    }
 }
