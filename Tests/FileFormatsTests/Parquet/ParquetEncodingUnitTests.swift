@@ -128,32 +128,6 @@ import Testing
         #expect(fixed.plain.count == 700 * 8)
     }
 
-    @Test func aGrowingDictionaryReservesOnceAndIsChargedThePagesWritten() {
-        let reservation = (1 << 20) + (64 << 10)
-        var dictionary = ParquetDictionary(fixedWidth: nil, reservation: reservation)
-        var words: [String] = []
-        for k in 0..<4000 {
-            let word = "value-\(k)-" + String(repeating: "x", count: k % 40)
-            words.append(word)
-            _ = Array(word.utf8).withUnsafeBytes { dictionary.index(of: $0) }
-            if dictionary.plain.count < ParquetDictionary.smallCapacity - 64 {
-                #expect(dictionary.plain.capacity <= ParquetDictionary.smallCapacity, "a heap block while small")
-            }
-        }
-        #expect(dictionary.plain.count > ParquetDictionary.smallCapacity)
-        #expect(dictionary.plain.capacity >= reservation, "reserved whole once past the heap block")
-        let pagesWritten = (dictionary.plain.count + 4095) / 4096 * 4096
-        #expect(dictionary.heldBytes < pagesWritten + reservation / 2, "charged the pages written, not the reservation")
-        #expect(dictionary.heldBytes >= pagesWritten)
-        // The entries are unchanged by where they are stored: PLAIN, in first-seen order.
-        var expected: [UInt8] = []
-        for word in words {
-            withUnsafeBytes(of: UInt32(word.utf8.count).littleEndian) { expected.append(contentsOf: $0) }
-            expected.append(contentsOf: word.utf8)
-        }
-        #expect(dictionary.plain == expected)
-    }
-
     @Test func floatStatisticsFollowTheSpec() {
         var zeros = ParquetStatistics(order: .double)
         for value in [0.0, Double.nan, 0.0] { zeros.add(floatingPoint: value) }
