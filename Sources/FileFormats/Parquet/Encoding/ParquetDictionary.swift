@@ -29,17 +29,10 @@ struct ParquetDictionary {
     /// Entry index + 1 per slot; 0 = empty. Capacity is a power of two, at most half full.
     private var slots: [Int32]
     private var mask: Int
-    /// What `plain` reserves at once when it outgrows a heap block (see `append`).
-    private let reservation: Int
 
-    /// Below this `plain` grows by doubling, a heap block (under glibc's 128 KiB mmap threshold).
-    static let smallCapacity = 64 << 10
-
-    /// The index is allocated on the first value, so idle columns hold no memory. `reservation`:
-    /// the size `plain` is expected to reach at most (the dictionary page size limit).
-    init(fixedWidth: Int?, reservation: Int = 0) {
+    /// The index is allocated on the first value, so idle columns hold no memory.
+    init(fixedWidth: Int?) {
         self.fixedWidth = fixedWidth
-        self.reservation = reservation
         slots = []
         mask = 0
     }
@@ -50,11 +43,9 @@ struct ParquetDictionary {
     }
 
     /// Memory the dictionary occupies: its arrays by capacity, which grow by doubling and can be
-    /// twice what they hold, except a reserved `plain`, by the pages written (the kernel maps the
-    /// rest only when it is written). This is what the plugin's memory budget charges.
+    /// twice what they hold. This is what the plugin's memory budget charges.
     var heldBytes: Int {
-        let plainHeld = plain.capacity <= Self.smallCapacity ? plain.capacity : (plain.count + 4095) / 4096 * 4096
-        return plainHeld + slots.capacity * 4 + starts.capacity * 8 + lengths.capacity * 4 + hashes.capacity * 8
+        plain.capacity + slots.capacity * 4 + starts.capacity * 8 + lengths.capacity * 4 + hashes.capacity * 8
             + lastPage.capacity * 4
     }
 
@@ -98,12 +89,6 @@ struct ParquetDictionary {
     }
 
     private mutating func append(_ value: UnsafeRawBufferPointer, hash: UInt64) {
-        let needed = plain.count + value.count + 4
-        if needed > plain.capacity && plain.capacity <= Self.smallCapacity && needed > Self.smallCapacity {
-            // Reserved whole once past a heap block, rather than doubled: each doubling copied the
-            // values into fresh pages, a quarter of a Parquet write's page faults (bench/PROFILE.md).
-            plain.reserveCapacity(max(needed, reservation))
-        }
         if fixedWidth == nil {
             withUnsafeBytes(of: UInt32(truncatingIfNeeded: value.count).littleEndian) { plain.append(contentsOf: $0) }
             starts.append(plain.count)

@@ -82,9 +82,7 @@ struct ParquetColumnWriter {
 
     private mutating func startChunk() {
         dictionaryActive = configuration.dictionaryEnabled && leaf.supportsDictionary
-        // The limit is checked between rows, so a row's values can take the dictionary past it.
-        dictionary = ParquetDictionary(
-            fixedWidth: Self.plainWidth(of: leaf), reservation: min(configuration.dictionaryPageSizeLimit, Self.largestReservation) + (64 << 10))
+        dictionary = ParquetDictionary(fixedWidth: Self.plainWidth(of: leaf))
         fellBackToPlain = false
         dictionaryPage = []
         dictionaryPageSizes = (0, 0)
@@ -95,9 +93,6 @@ struct ParquetColumnWriter {
         chunkLevelCount = 0
         chunkStatistics.reset()
     }
-
-    /// The most a page or dictionary buffer reserves at once; beyond it, it grows by doubling.
-    static let largestReservation = 16 << 20
 
     /// Bytes of one PLAIN value for fixed-width physical types; nil for BYTE_ARRAY.
     private static func plainWidth(of leaf: ParquetLeafColumn) -> Int? {
@@ -220,9 +215,6 @@ struct ParquetColumnWriter {
             try flushPage()
             try closeDictionary()
             fellBackToPlain = true
-            // The PLAIN pages that follow fill about `dataPageSize` bytes each: reserved at once, as
-            // doubling up to it copied into fresh pages (a sixth of a Parquet write's page faults).
-            plainValues.reserveCapacity(min(configuration.dataPageSize, Self.largestReservation) + (64 << 10))
         }
     }
 
