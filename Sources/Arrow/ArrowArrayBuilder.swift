@@ -44,6 +44,18 @@ public final class ArrowArrayBuilder {
         case list(offsetWidth: Int)
         case fixedSizeList(size: Int)
         case `struct`
+
+        /// Bytes per element of a fixed-width value buffer (ints, floats, opaque values); nil
+        /// for the other layouts.
+        var valueWidth: Int? {
+            switch self {
+            case .signed(let width), .unsigned(let width), .opaque(let width): return width
+            case .float16: return 2
+            case .float32: return 4
+            case .float64: return 8
+            case .null, .bool, .variable, .list, .fixedSizeList, .struct: return nil
+            }
+        }
     }
 
     let storage: Storage
@@ -119,11 +131,8 @@ public final class ArrowArrayBuilder {
         validity.reserveCapacity((count + capacity + 7) / 8)
         switch storage {
         case .bool: values.reserveCapacity((count + capacity + 7) / 8)
-        case .signed(let width), .unsigned(let width), .opaque(let width):
-            values.reserveCapacity((count + capacity) * width)
-        case .float16: values.reserveCapacity((count + capacity) * 2)
-        case .float32: values.reserveCapacity((count + capacity) * 4)
-        case .float64: values.reserveCapacity((count + capacity) * 8)
+        case .signed, .unsigned, .opaque, .float16, .float32, .float64:
+            values.reserveCapacity((count + capacity) * (storage.valueWidth ?? 0))
         case .variable(let width, _):
             values.reserveCapacity((count + capacity + 1) * width)
             data.reserveCapacity(data.count + dataBytes)
@@ -140,11 +149,8 @@ public final class ArrowArrayBuilder {
         switch storage {
         case .null: break
         case .bool: pushBit(&values, false)
-        case .signed(let width), .unsigned(let width), .opaque(let width):
-            values.append(contentsOf: repeatElement(0, count: width))
-        case .float16: values.append(contentsOf: [0, 0])
-        case .float32: values.append(contentsOf: repeatElement(0, count: 4))
-        case .float64: values.append(contentsOf: repeatElement(0, count: 8))
+        case .signed, .unsigned, .opaque, .float16, .float32, .float64:
+            values.append(contentsOf: repeatElement(0, count: storage.valueWidth ?? 0))
         case .variable(let width, _): appendOffset(data.count, width: width)
         case .list(let width): appendOffset(children[0].count, width: width)
         case .fixedSizeList(let size):

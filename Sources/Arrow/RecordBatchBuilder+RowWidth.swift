@@ -6,10 +6,7 @@ extension ArrowArrayBuilder {
         switch storage {
         case .null: return 0
         case .bool: return 1
-        case .signed(let width), .unsigned(let width), .opaque(let width): return width
-        case .float16: return 2
-        case .float32: return 4
-        case .float64: return 8
+        case .signed, .unsigned, .opaque, .float16, .float32, .float64: return storage.valueWidth ?? 0
         case .variable(let offsetWidth, _), .list(let offsetWidth): return offsetWidth
         case .fixedSizeList(let size):
             let (product, overflow) = size.multipliedReportingOverflow(by: max(1, children[0].bytesPerElementAtLeast))
