@@ -95,6 +95,7 @@ public actor DestinationPlugin {
             "retries": "\(session.store.retries)", "max_requests_in_flight": "\(written.mostRequestsInFlight)",
             "most_memory_bytes": "\(written.mostMemoryUsed)",
             "partitions_closed_early": "\(totals.partitionsClosedEarly)",
+            "spilled_objects": "\(totals.spilledObjects)", "reused_part_buffers": "\(written.reusedPartBuffers)",
         ])
     }
 
