@@ -22,19 +22,11 @@ import Testing
         let partSize = 5 << 20
         let buffer = ObjectBuffer(partSize: partSize)
         let input = Self.bytes(12 << 20, seed: 7)
-        // The first MiB and one byte, in chunks of 100 000 bytes (what an encoder hands over).
-        var offset = 0
-        func write(upTo end: Int) throws {
-            while offset < end {
-                let next = min(end, offset + 100_000)
-                try input[offset..<next].withUnsafeBytes { try buffer.write($0) }
-                offset = next
-            }
-        }
-        try write(upTo: (1 << 20) + 1)
+        let writer = ChunkedWrites(input, into: buffer)
+        try writer.write(upTo: (1 << 20) + 1)  // the first MiB and one byte
         #expect(buffer.memoryBytes == (1 << 20) + 4096, "charged the pages written, not the 5 MiB reserved")
         #expect(try buffer.takePart() == nil)
-        try write(upTo: input.count)
+        try writer.write(upTo: input.count)
         let first = try #require(try buffer.takePart())
         let second = try #require(try buffer.takePart())
         #expect(try buffer.takePart() == nil)
@@ -52,5 +44,26 @@ import Testing
         }
         #expect(buffer.crc32 == expectedCRC)
         #expect(buffer.memoryBytes == 0)
+    }
+}
+
+/// Writes `input` into an object buffer in chunks of 100 000 bytes (what an encoder hands over),
+/// up to a given offset at a time.
+final class ChunkedWrites {
+    let input: [UInt8]
+    let buffer: ObjectBuffer
+    private(set) var offset = 0
+
+    init(_ input: [UInt8], into buffer: ObjectBuffer) {
+        self.input = input
+        self.buffer = buffer
+    }
+
+    func write(upTo end: Int) throws {
+        while offset < end {
+            let next = min(end, offset + 100_000)
+            try input[offset..<next].withUnsafeBytes { try buffer.write($0) }
+            offset = next
+        }
     }
 }

@@ -44,15 +44,8 @@ import Testing
         let pool = PartBufferPool(keptBytes: 64 << 20)
         let buffer = ObjectBuffer(partSize: partSize, pool: pool)
         let input = ObjectBufferTests.bytes(5 << 20, seed: 3)
-        var offset = 0
-        func write(upTo end: Int) throws {
-            while offset < end {
-                let next = min(end, offset + 100_000)
-                try input[offset..<next].withUnsafeBytes { try buffer.write($0) }
-                offset = next
-            }
-        }
-        try write(upTo: partSize)
+        let writer = ChunkedWrites(input, into: buffer)
+        try writer.write(upTo: partSize)
         var first = try buffer.takePart()
         let firstAddress = Self.address(of: try #require(first))
         pool.giveBack(try #require(first))  // its upload finished
@@ -60,10 +53,10 @@ import Testing
         #expect(pool.count == 1)
         #expect(pool.residentBytes == partSize)
 
-        try write(upTo: partSize + 300_000)
+        try writer.write(upTo: partSize + 300_000)
         #expect(pool.count == 0 && pool.reused == 1)
         #expect(buffer.memoryBytes == partSize, "charged the pages the reused buffer has mapped, not the ones written")
-        try write(upTo: input.count)
+        try writer.write(upTo: input.count)
         let second = try #require(try buffer.takePart())
         #expect(Self.address(of: second) == firstAddress, "the second part was written into the first's buffer")
         #expect(second == Array(input[partSize..<(2 * partSize)]))
