@@ -42,10 +42,15 @@ final class ObjectBuffer: ByteSink {
     var memoryBytes: Int {
         let filling = current.capacity <= Self.smallCapacity
             ? current.capacity
-            : max(currentResident, (current.count + Self.pageSize - 1) / Self.pageSize * Self.pageSize)
+            : max(currentResident, Self.pagesSpanning(current.count))
         return full.count * partSize + filling
     }
     var isSpilled: Bool { spill != nil }
+
+    /// `bytes` rounded up to whole pages: what a buffer mapped page by page holds for them.
+    static func pagesSpanning(_ bytes: Int) -> Int {
+        (bytes + pageSize - 1) / pageSize * pageSize
+    }
 
     init(partSize: Int, pool: PartBufferPool? = nil) {
         self.partSize = max(1, partSize)
@@ -68,8 +73,7 @@ final class ObjectBuffer: ByteSink {
             offset += take
             if current.count == partSize {
                 full.append(current)
-                current = []
-                currentResident = 0
+                startNextPart()
             }
         }
     }
@@ -89,6 +93,12 @@ final class ObjectBuffer: ByteSink {
         current.reserveCapacity(capacity)
     }
 
+    /// The part being filled starts over, empty and unreserved.
+    private func startNextPart() {
+        current = []
+        currentResident = 0
+    }
+
     /// The oldest whole part, or nil while fewer than `partSize` bytes are waiting.
     func takePart() throws -> [UInt8]? {
         if let spill {
@@ -106,7 +116,7 @@ final class ObjectBuffer: ByteSink {
             self.spill = nil
             return .spilled(spill)
         }
-        defer { full = []; current = []; currentResident = 0 }
+        defer { full = []; startNextPart() }
         if full.isEmpty { return .bytes(current) }
         return .bytes(full.flatMap { $0 } + current)
     }
@@ -118,8 +128,7 @@ final class ObjectBuffer: ByteSink {
         for part in full { try part.withUnsafeBytes { try file.append($0) } }
         try current.withUnsafeBytes { try file.append($0) }
         full = []
-        current = []
-        currentResident = 0
+        startNextPart()
         spill = file
     }
 }

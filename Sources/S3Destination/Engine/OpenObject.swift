@@ -20,7 +20,7 @@ struct OpenObject {
     var memoryBytes: Int { buffer.memoryBytes + encoder.bufferedBytes }
 
     init(serial: Int, upload: ObjectUpload, encoder: any ObjectEncoder, partSize: Int,
-         partBuffers: PartBufferPool? = nil) throws {
+         partBuffers: PartBufferPool?) throws {
         self.serial = serial
         self.upload = upload
         self.encoder = encoder

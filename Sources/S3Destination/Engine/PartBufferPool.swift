@@ -38,6 +38,8 @@ final class PartBufferPool {
     private(set) var residentBytes = 0
     /// Buffers lent out again so far.
     private(set) var reused = 0
+    /// Set by `close`: no part is written any more, so nothing is kept.
+    private var closed = false
 
     init(keptBytes: Int) {
         self.keptBytes = keptBytes
@@ -48,7 +50,7 @@ final class PartBufferPool {
     /// Keeps `body` (whose request has finished) for a later part if it is a part-sized buffer and
     /// there is room; otherwise it is freed with the caller's reference.
     func giveBack(_ body: [UInt8]) {
-        guard body.capacity >= Self.smallestKept, body.capacity <= ObjectBuffer.reservationLimit,
+        guard !closed, body.capacity >= Self.smallestKept, body.capacity <= ObjectBuffer.reservationLimit,
               kept.count < Self.keptBuffers else { return }
         let resident = Self.releasePages(after: body)
         guard residentBytes + resident <= keptBytes else { return }
@@ -70,6 +72,13 @@ final class PartBufferPool {
         return taken.resident
     }
 
+    /// No part is written after this (the stream ended or failed): frees what is kept and keeps
+    /// nothing more.
+    func close() {
+        closed = true
+        empty()
+    }
+
     /// Frees every kept buffer; returns the bytes they held.
     @discardableResult
     func empty() -> Int {
@@ -84,7 +93,6 @@ final class PartBufferPool {
     /// past `count` are dropped, which no holder of the body reads.
     private static func releasePages(after body: [UInt8]) -> Int {
         let page = ObjectBuffer.pageSize
-        let written = (body.count + page - 1) / page * page
         body.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
             let address = UInt(bitPattern: base)
@@ -93,6 +101,6 @@ final class PartBufferPool {
             guard end > start, let from = UnsafeMutableRawPointer(bitPattern: start) else { return }
             _ = madvise(from, Int(end - start), MADV_DONTNEED)
         }
-        return written
+        return ObjectBuffer.pagesSpanning(body.count)
     }
 }

@@ -38,7 +38,6 @@ final class WriteSession {
     private let scheduler: RequestScheduler
     /// Finished request bodies, kept as the buffers of later parts while the stream is read.
     private let partBuffers: PartBufferPool
-    private var streamEnded = false
     private var open: [ObjectSlot: OpenObject] = [:]
     private var router: PartitionRouter
     private var recency: PartitionRecency
@@ -101,13 +100,7 @@ final class WriteSession {
     /// The end of the stream: every object closes.
     func endOfStream() throws {
         try flushAll()
-        endReuse()
-    }
-
-    /// No part is written after this: kept buffers are freed and bodies no longer kept.
-    private func endReuse() {
-        streamEnded = true
-        partBuffers.empty()
+        partBuffers.close()
     }
 
     /// The batch_timeout ticker: closes each table's object whose tick is due and has rows.
@@ -128,7 +121,7 @@ final class WriteSession {
     /// An S3 request answered.
     func stored(job: Int, _ result: Result<StoreReply, any Error>) {
         guard let (serial, kind, body) = scheduler.finished(job: job) else { return }
-        if let body, !streamEnded { partBuffers.giveBack(body) }
+        if let body { partBuffers.giveBack(body) }
         guard let upload = uploads[serial] else { return }
         let calls = upload.stored(result, kind: kind)
         enqueue(calls, for: serial)
@@ -379,7 +372,7 @@ final class WriteSession {
     /// Every open object stops; queued requests are dropped and those in flight cancelled; each
     /// multipart upload is aborted once its parts are back.
     private func abandonAll() {
-        endReuse()
+        partBuffers.close()
         for object in open.values {
             enqueue(object.upload.abandon(), for: object.serial)
         }

@@ -112,5 +112,9 @@ import Testing
         #expect(small == [1, 2, 3] && pool.count == 4)
         #expect(pool.empty() == 10 << 20)
         #expect(pool.count == 0 && pool.residentBytes == 0)
+        roomy.close()
+        #expect(roomy.count == 0 && roomy.residentBytes == 0, "closing frees what is kept")
+        roomy.giveBack(Self.written(1 << 20, capacity: 1 << 20, seed: 0))
+        #expect(roomy.count == 0, "and keeps nothing once the stream has ended")
     }
 }

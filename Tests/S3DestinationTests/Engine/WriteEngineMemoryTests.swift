@@ -106,4 +106,27 @@ import Testing
         }
         #expect(session.memoryUsed == 0, "kept buffers are freed when the stream ends")
     }
+
+    @Test func reusedPartBuffersUnderASlowStoreAndATimerFiringMidUploadLoseNoRow() async throws {
+        // Every request takes 15 ms and batch_timeout (20 ms) closes objects while their parts
+        // are in flight: bodies come back, are reused by other objects' parts, and every row of
+        // both tables lands exactly once.
+        let store = EngineTestStore(delay: .milliseconds(15))
+        let tables = ["slow_a", "slow_b"]
+        let messages = try WriteEngineTimingTests.messages(tables: tables, inserts: 30, per: 1000, padding: 200)
+        var settings = Self.settings(budget: 64 << 20, partSize: 1 << 20) { _ in JSONLinesEncoder() }
+        settings.timeout = .milliseconds(20)
+        let session = try await WriteLoop.run(PacedMessages(messages: messages, pause: .milliseconds(2)),
+                                              timeout: settings.timeout) { events in
+            WriteSession(settings: settings, store: store, events: events, logger: quietLogger)
+        }
+        #expect(session.reusedPartBuffers > 0)
+        for table in tables {
+            #expect(try EngineRows.ids(in: store.objects, table: table).sorted() == Array(0..<30_000),
+                    "every row of \(table) exactly once")
+            #expect(store.objects.filter { $0.key.contains("/\(table)/") }.count > 1, "the timer closed objects")
+        }
+        #expect(store.openUploads == 0 && store.aborted.isEmpty)
+        #expect(session.memoryUsed == 0)
+    }
 }
